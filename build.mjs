@@ -1,0 +1,26 @@
+// Bundles the CLI with esbuild. Splitting keeps the print path's chunk free of Ink and React:
+// they live in chunks that only the screen paths import, so `--print` starts as fast as node.
+import { build } from 'esbuild';
+import { chmodSync, rmSync } from 'node:fs';
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/cli.tsx' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  jsx: 'automatic',
+  minify: true,
+  legalComments: 'none',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Ink only loads the React devtools when DEV=true; they are not a dependency.
+  external: ['react-devtools-core'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // Some bundled CommonJS (React) calls require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __slCreateRequire } from 'node:module'; const require = __slCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+chmodSync('dist/cli.js', 0o755);

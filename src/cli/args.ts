@@ -1,0 +1,147 @@
+/** Command-line arguments → a validated plan of what to run. Pure: no I/O, so every error case is unit-tested. */
+import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.js';
+import type { Overrides } from '../scenarios/setup.js';
+import { LIMITS } from '../scenarios/limits.js';
+
+export interface CliOptions {
+  readonly scenario: string | undefined;
+  readonly list: boolean;
+  readonly print: boolean;
+  readonly json: boolean;
+  readonly style: 'notebook' | 'book';
+  readonly overrides: Overrides;
+  readonly ascii: boolean;
+  readonly help: boolean;
+  readonly version: boolean;
+  readonly record: string | undefined;
+  readonly keys: string | undefined;
+  readonly size: { columns: number; rows: number } | undefined;
+}
+
+const OPTIONS = {
+  list: { type: 'boolean' },
+  print: { type: 'boolean' },
+  json: { type: 'boolean' },
+  style: { type: 'string' },
+  alpha: { type: 'string' },
+  iterations: { type: 'string' },
+  seed: { type: 'string' },
+  hidden: { type: 'string' },
+  activation: { type: 'string' },
+  mode: { type: 'string' },
+  'batch-size': { type: 'string' },
+  ascii: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  record: { type: 'string' },
+  keys: { type: 'string' },
+  size: { type: 'string' },
+} as const;
+
+/** The smallest screen the training view fits in. */
+export const MIN_SIZE = { columns: 60, rows: 20 } as const;
+
+function parseNumber(option: string, text: string, check: (n: number) => boolean, expected: string): number {
+  const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim()) ? Number(text) : NaN;
+  if (!Number.isFinite(n) || !check(n)) throw new UsageError(`--${option}: expected ${expected}, got '${text}'`);
+  return n;
+}
+
+function intIn(option: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  return parseNumber(option, text, (n) => Number.isInteger(n) && n >= min && n <= max, `a whole number from ${min} to ${max}`);
+}
+
+function oneOf<T extends string>(option: string, text: string | undefined, values: readonly T[]): T | undefined {
+  if (text === undefined) return undefined;
+  if (!values.includes(text as T)) throw new UsageError(`--${option}: expected ${values.join(' or ')}, got '${text}'`);
+  return text as T;
+}
+
+export function parseSize(text: string): { columns: number; rows: number } {
+  const match = /^(\d{1,4})x(\d{1,4})$/.exec(text.trim());
+  if (!match) throw new UsageError(`--size: expected COLSxROWS such as 80x24, got '${text}'`);
+  const columns = Number(match[1]);
+  const rows = Number(match[2]);
+  if (columns < MIN_SIZE.columns || rows < MIN_SIZE.rows) {
+    throw new UsageError(`--size: ${columns}x${rows} is below the minimum of ${MIN_SIZE.columns}x${MIN_SIZE.rows}`);
+  }
+  if (columns > 1000 || rows > 500) throw new UsageError(`--size: ${columns}x${rows} is too large (at most 1000x500)`);
+  return { columns, rows };
+}
+
+export function parseCli(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message;
+    const unknown = /Unknown option '([^']+)'/.exec(message);
+    if (unknown) throw new UsageError(`unknown option '${unknown[1]}' (see --help)`);
+    const missing = /Option '([^']+)' argument missing/.exec(message);
+    if (missing) throw new UsageError(`${missing[1]!.replace(/^-\w, /, '').split(' ')[0]}: expected a value`);
+    throw new UsageError(message.split('\n')[0]!);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`expected one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
+  const alpha =
+    values.alpha === undefined
+      ? undefined
+      : parseNumber('alpha', values.alpha, (n) => n > 0 && n <= LIMITS.alpha, `a number above 0 and at most ${LIMITS.alpha}`);
+  const options: CliOptions = {
+    scenario: positionals[0],
+    list: values.list ?? false,
+    print: values.print ?? false,
+    json: values.json ?? false,
+    style: oneOf('style', values.style, ['notebook', 'book'] as const) ?? 'notebook',
+    overrides: {
+      alpha,
+      iterations: intIn('iterations', values.iterations, 1, LIMITS.iterations),
+      seed: intIn('seed', values.seed, 0, LIMITS.seed),
+      hidden: intIn('hidden', values.hidden, 1, LIMITS.hidden),
+      activation: oneOf('activation', values.activation, ['relu', 'linear'] as const),
+      mode: oneOf('mode', values.mode, ['sgd', 'batch', 'full'] as const),
+      batchSize: intIn('batch-size', values['batch-size'], 1, LIMITS.rows),
+    },
+    ascii: values.ascii ?? false,
+    help: values.help ?? false,
+    version: values.version ?? false,
+    record: values.record,
+    keys: values.keys,
+    size: values.size === undefined ? undefined : parseSize(values.size),
+  };
+  if (options.json && !options.print) throw new UsageError('--json: goes with --print');
+  if (values.style !== undefined && !options.print) throw new UsageError('--style: goes with --print');
+  if (options.print && !options.scenario) throw new UsageError('--print: expected a scenario (see --list)');
+  if (options.print && (options.keys !== undefined || options.record !== undefined)) {
+    throw new UsageError('--print: prints the log without a screen, so it does not take --keys or --record');
+  }
+  if (options.size && options.keys === undefined) throw new UsageError('--size: goes with --keys');
+  return options;
+}
+
+export const HELP = `streetlight-tui: step through the streetlight chapter of Grokking Deep Learning (backpropagation)
+
+usage:
+  streetlight-tui                      pick a scenario (interactive)
+  streetlight-tui <scenario>           open a scenario: a built-in id or a path to a .json file
+  streetlight-tui --list               list the built-in scenarios
+  streetlight-tui <scenario> --print   train to the end without a screen and print the log
+
+print:
+  --style notebook|book                number format: Python 3 (notebook, default) or Python 2 (book)
+  --json                               JSON Lines, one object per iteration
+
+training (override the scenario):
+  --alpha X  --iterations N  --mode sgd|batch|full  --batch-size N
+  --seed N  --hidden N  --activation relu|linear     (3-layer nets)
+
+screen and recording:
+  --ascii                              plain ASCII drawing
+  --record FILE.cast                   record the session (asciicast v2)
+  --keys "KEYS"                        scripted run, no terminal needed (e.g. --keys "n n space e")
+  --size COLSxROWS                     screen size of a --keys run (default 80x24)
+
+  --help, --version
+`;

@@ -1,0 +1,231 @@
+/**
+ * The stepwise trainer: a pure step function over immutable snapshots.
+ *
+ * A run can advance one phase (predict → compare → backpropagate → update), one row, or one
+ * iteration at a time, and every path goes through the same phase functions, so stepping by
+ * phases lands on exactly the numbers that stepping by iterations does. Each step copies the
+ * snapshot once, works on the copy, and returns it; earlier snapshots are never touched, which
+ * is what the history, the back key and recordings rely on.
+ */
+import { AppendList } from './appendList.js';
+import {
+  applyUpdate,
+  combineWeights,
+  forward,
+  hiddenDelta,
+  mapWeights,
+  rowWeightDeltas,
+  type Forward,
+} from './network.js';
+import type { Phase, TrainingSetup, Vector, Weights } from './types.js';
+
+/** What one row went through so far: the values the screen shows for the active row. */
+export interface RowTrace {
+  readonly row: number;
+  readonly input: Vector;
+  readonly goal: number;
+  /** After `predict`. */
+  readonly forward?: Forward;
+  /** After `compare`: `(goal - prediction)²` and `layer_2_delta = prediction - goal`. */
+  readonly error?: number;
+  readonly delta?: number;
+  /** After `backpropagate` (3-layer nets): `layer_1_delta`. */
+  readonly hiddenDelta?: Vector;
+  /** After `update`: this row's weight deltas before alpha, and whether the weights changed now
+   * (in batch and full modes they wait for the end of the batch). */
+  readonly weightDeltas?: Weights;
+  readonly applied?: boolean;
+}
+
+export interface TrainerState {
+  readonly setup: TrainingSetup;
+  readonly weights: Weights;
+  /** The weights before the most recent change, so the screen can show what moved. */
+  readonly previousWeights: Weights;
+  /** Iterations completed. */
+  readonly iteration: number;
+  /** Position in `setup.trainRows` of the row in progress (or next to start). */
+  readonly cursor: number;
+  /** The last phase done on the row at `cursor`; undefined before its first phase. */
+  readonly rowPhase: Phase | undefined;
+  /** The last phase done by any step, and the row it was done on (for captions). */
+  readonly lastPhase: Phase | undefined;
+  /** The row in progress, or the row finished last. */
+  readonly trace: RowTrace | undefined;
+  /** Error summed so far in the iteration in progress. */
+  readonly iterationError: number;
+  /** Summed training error of each completed iteration. */
+  readonly errors: AppendList<number>;
+  /** Summed held-out error after each completed iteration (empty when nothing is held out). */
+  readonly heldOutErrors: AppendList<number>;
+  /** The latest prediction made for each row of `setup.inputs` (held-out rows: after each iteration). */
+  readonly predictions: readonly (number | undefined)[];
+  /** Batch and full modes: the summed weight deltas of the batch so far, and how many rows it holds. */
+  readonly pending: Weights | undefined;
+  readonly pendingCount: number;
+  readonly done: boolean;
+}
+
+export function initialState(setup: TrainingSetup): TrainerState {
+  return {
+    setup,
+    weights: setup.initialWeights,
+    previousWeights: setup.initialWeights,
+    iteration: 0,
+    cursor: 0,
+    rowPhase: undefined,
+    lastPhase: undefined,
+    trace: undefined,
+    iterationError: 0,
+    errors: AppendList.empty(),
+    heldOutErrors: AppendList.empty(),
+    predictions: setup.inputs.map(() => undefined),
+    pending: undefined,
+    pendingCount: 0,
+    done: setup.iterations <= 0,
+  };
+}
+
+/** The phases of one row: 2-layer nets have nothing to backpropagate through. */
+export function phasesOf(setup: TrainingSetup): readonly Phase[] {
+  return setup.initialWeights.layers === 3
+    ? ['predict', 'compare', 'backpropagate', 'update']
+    : ['predict', 'compare', 'update'];
+}
+
+/** Rows per weight update: 1 for sgd, the batch size for batch, all training rows for full. */
+export function rowsPerUpdate(setup: TrainingSetup): number {
+  if (setup.mode === 'sgd') return 1;
+  if (setup.mode === 'full') return setup.trainRows.length;
+  return Math.max(1, Math.min(setup.batchSize, setup.trainRows.length));
+}
+
+/** The phase the next `stepPhase` will do. */
+export function nextPhase(state: TrainerState): Phase {
+  const phases = phasesOf(state.setup);
+  return state.rowPhase === undefined ? phases[0]! : phases[phases.indexOf(state.rowPhase) + 1]!;
+}
+
+type Work = { -readonly [K in keyof TrainerState]: TrainerState[K] } & { predictions: (number | undefined)[] };
+
+function begin(state: TrainerState): Work {
+  return { ...state, predictions: [...state.predictions] };
+}
+
+function doPhase(w: Work): void {
+  const { setup } = w;
+  const phase = nextPhase(w);
+  const row = setup.trainRows[w.cursor]!;
+  switch (phase) {
+    case 'predict': {
+      const input = setup.inputs[row]!;
+      const fwd = forward(w.weights, input, setup.activation);
+      w.trace = { row, input, goal: setup.labels[row]!, forward: fwd };
+      w.predictions[row] = fwd.prediction;
+      break;
+    }
+    case 'compare': {
+      const t = w.trace!;
+      const prediction = t.forward!.prediction;
+      const error = (t.goal - prediction) * (t.goal - prediction);
+      w.trace = { ...t, error, delta: prediction - t.goal };
+      w.iterationError += error;
+      break;
+    }
+    case 'backpropagate': {
+      const t = w.trace!;
+      if (w.weights.layers !== 3) throw new Error('backpropagate needs a 3-layer net');
+      w.trace = { ...t, hiddenDelta: hiddenDelta(w.weights.weights_1_2, t.delta!, t.forward!.hidden!, setup.activation) };
+      break;
+    }
+    case 'update':
+      update(w);
+      break;
+  }
+  w.rowPhase = phase;
+  w.lastPhase = phase;
+  if (phase === 'update') finishRow(w);
+}
+
+function update(w: Work): void {
+  const t = w.trace!;
+  const deltas = rowWeightDeltas(w.weights, t.input, t.delta!, t.forward!.hidden, t.hiddenDelta);
+  const size = rowsPerUpdate(w.setup);
+  // The batch closes after `size` rows or at the last training row (a short last batch).
+  const closes = (w.cursor + 1) % size === 0 || w.cursor === w.setup.trainRows.length - 1;
+  if (size === 1) {
+    w.previousWeights = w.weights;
+    w.weights = applyUpdate(w.weights, deltas, w.setup.alpha);
+  } else {
+    w.pending = w.pending ? combineWeights(w.pending, deltas, (a, b) => a + b) : deltas;
+    w.pendingCount += 1;
+    if (closes) {
+      const count = w.pendingCount;
+      const mean = mapWeights(w.pending, (x) => x / count);
+      w.previousWeights = w.weights;
+      w.weights = applyUpdate(w.weights, mean, w.setup.alpha);
+      w.pending = undefined;
+      w.pendingCount = 0;
+    }
+  }
+  w.trace = { ...t, weightDeltas: deltas, applied: size === 1 || closes };
+}
+
+function finishRow(w: Work): void {
+  w.rowPhase = undefined;
+  if (w.cursor < w.setup.trainRows.length - 1) {
+    w.cursor += 1;
+    return;
+  }
+  w.cursor = 0;
+  w.iteration += 1;
+  w.errors = w.errors.append(w.iterationError);
+  w.iterationError = 0;
+  if (w.setup.heldOutRows.length > 0) w.heldOutErrors = w.heldOutErrors.append(heldOutError(w));
+  w.done = w.iteration >= w.setup.iterations;
+}
+
+/** Predicts the held-out rows with the weights after the iteration and sums their squared error. */
+function heldOutError(w: Work): number {
+  let sum = 0;
+  for (const row of w.setup.heldOutRows) {
+    const prediction = forward(w.weights, w.setup.inputs[row]!, w.setup.activation).prediction;
+    w.predictions[row] = prediction;
+    sum += (w.setup.labels[row]! - prediction) * (w.setup.labels[row]! - prediction);
+  }
+  return sum;
+}
+
+function run(state: TrainerState, keepGoing: (w: Work) => boolean): TrainerState {
+  if (state.done) return state;
+  const w = begin(state);
+  do doPhase(w);
+  while (!w.done && keepGoing(w));
+  return w;
+}
+
+/** One phase of the row in progress. */
+export function stepPhase(state: TrainerState): TrainerState {
+  return run(state, () => false);
+}
+
+/** The rest of the row in progress (a whole row when none is in progress). */
+export function stepRow(state: TrainerState): TrainerState {
+  return run(state, (w) => w.rowPhase !== undefined);
+}
+
+/** The rest of the iteration in progress (a whole iteration when none is in progress). */
+export function stepIteration(state: TrainerState): TrainerState {
+  const target = state.iteration + 1;
+  return run(state, (w) => w.iteration < target);
+}
+
+/** Trains to the last iteration, calling `onIteration` with each completed iteration's snapshot. */
+export function runToEnd(state: TrainerState, onIteration?: (s: TrainerState) => void): TrainerState {
+  let s = state;
+  while (!s.done) {
+    s = stepIteration(s);
+    onIteration?.(s);
+  }
+  return s;
+}

@@ -1,0 +1,36 @@
+/**
+ * The built-in scenarios, bundled as data so that opening one (and `--print`) needs neither
+ * the file system nor the schema library at run time. A test parses each file with the schema
+ * and checks that nothing is left to defaults, so these objects are exactly what it would return.
+ */
+import batchGd from '../../scenarios/batch-gd.json' with { type: 'json' };
+import conflictingPressure from '../../scenarios/conflicting-pressure.json' with { type: 'json' };
+import deepNet from '../../scenarios/deep-net.json' with { type: 'json' };
+import fullGd from '../../scenarios/full-gd.json' with { type: 'json' };
+import linearDeep from '../../scenarios/linear-deep.json' with { type: 'json' };
+import noCorrelation from '../../scenarios/no-correlation.json' with { type: 'json' };
+import overfit from '../../scenarios/overfit.json' with { type: 'json' };
+import singleLight from '../../scenarios/single-light.json' with { type: 'json' };
+import wholeDataset from '../../scenarios/whole-dataset.json' with { type: 'json' };
+import type { Scenario } from './schema.js';
+
+/** In the order the chapter teaches them (and the picker lists them). */
+export const BUILT_IN_FILES = [
+  singleLight,
+  wholeDataset,
+  fullGd,
+  batchGd,
+  overfit,
+  conflictingPressure,
+  noCorrelation,
+  linearDeep,
+  deepNet,
+] as const;
+
+export const BUILT_INS: readonly Scenario[] = BUILT_IN_FILES.map(
+  (file) => ({ ...file, source: `built-in` }) as unknown as Scenario,
+);
+
+export function findBuiltIn(id: string): Scenario | undefined {
+  return BUILT_INS.find((s) => s.id === id);
+}

@@ -1,0 +1,85 @@
+/** The scenario file format, for built-ins and user files alike. */
+import { z } from 'zod';
+import { LIMITS } from './limits.js';
+
+
+const finite = z.number({ error: 'expected a number' }).refine(Number.isFinite, 'expected a finite number');
+
+export const scenarioSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and dashes').optional(),
+    title: z.string().min(1, 'expected a non-empty title'),
+    summary: z.string().default(''),
+    description: z.string().default(''),
+    data: z.object({
+      inputs: z
+        .array(z.array(finite).min(1, 'expected at least one input per row').max(LIMITS.inputs), {
+          error: 'expected an array of rows, each an array of numbers',
+        })
+        .min(1, 'expected at least one row')
+        .max(LIMITS.rows),
+      labels: z.array(finite, { error: 'expected an array of numbers, one per row' }),
+      train: z.array(z.number().int().min(0)).min(1, 'expected at least one training row').optional(),
+    }),
+    network: z.object({
+      layers: z.union([z.literal(2), z.literal(3)], { error: 'expected 2 or 3' }),
+      weights: z.array(finite).optional(),
+      hidden: z.number().int('expected a whole number').min(1, 'expected at least 1').max(LIMITS.hidden).default(4),
+      activation: z.enum(['relu', 'linear']).default('relu'),
+      seed: z.number().int('expected a whole number').min(0).max(LIMITS.seed).default(1),
+    }),
+    training: z.object({
+      alpha: finite.refine((a) => a > 0 && a <= LIMITS.alpha, `expected a number above 0 and at most ${LIMITS.alpha}`),
+      iterations: z.number().int('expected a whole number').min(1).max(LIMITS.iterations),
+      mode: z.enum(['sgd', 'batch', 'full']).default('sgd'),
+      batchSize: z.number().int('expected a whole number').min(1).max(LIMITS.rows).default(2),
+    }),
+    log: z
+      .object({
+        format: z.enum(['error-and-prediction', 'predictions', 'error-every']),
+        every: z.number().int().min(1).default(1),
+      })
+      .optional(),
+    focus: z.enum(['lights', 'network', 'pressure', 'chart']).default('lights'),
+  })
+  .superRefine((s, ctx) => {
+    const width = s.data.inputs[0]!.length;
+    s.data.inputs.forEach((row, i) => {
+      if (row.length !== width) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['data', 'inputs', i],
+          message: `expected ${width} numbers like row 0, got ${row.length} (rows must all be the same length)`,
+        });
+      }
+    });
+    if (s.data.labels.length !== s.data.inputs.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['data', 'labels'],
+        message: `expected one label per row (${s.data.inputs.length}), got ${s.data.labels.length}`,
+      });
+    }
+    s.data.train?.forEach((row, i) => {
+      if (row >= s.data.inputs.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['data', 'train', i],
+          message: `expected a row index below ${s.data.inputs.length}, got ${row}`,
+        });
+      }
+    });
+    if (s.network.layers === 2 && s.network.weights && s.network.weights.length !== width) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['network', 'weights'],
+        message: `expected one weight per input (${width}), got ${s.network.weights.length}`,
+      });
+    }
+    if (s.network.layers === 3 && s.network.weights) {
+      ctx.addIssue({ code: 'custom', path: ['network', 'weights'], message: 'a 3-layer net is drawn from seed, not given weights' });
+    }
+  });
+
+export type ScenarioFile = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema> & { id: string; source: string };
