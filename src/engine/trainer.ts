@@ -8,6 +8,7 @@
  * is what the history, the back key and recordings rely on.
  */
 import { AppendList } from './appendList.js';
+import { trainToEnd } from './kernel.js';
 import {
   applyUpdate,
   combineWeights,
@@ -67,7 +68,7 @@ export interface TrainerState {
 }
 
 export function initialState(setup: TrainingSetup): TrainerState {
-  return {
+  return new Snapshot({
     setup,
     weights: setup.initialWeights,
     previousWeights: setup.initialWeights,
@@ -83,7 +84,47 @@ export function initialState(setup: TrainingSetup): TrainerState {
     pending: undefined,
     pendingCount: 0,
     done: setup.iterations <= 0,
-  };
+  });
+}
+
+/**
+ * A snapshot under construction. Every snapshot is built by this one constructor, so they all
+ * share one shape and the hot loop stays fast; once a step returns it, nothing writes to it again.
+ */
+class Snapshot implements TrainerState {
+  setup: TrainingSetup;
+  weights: Weights;
+  previousWeights: Weights;
+  iteration: number;
+  cursor: number;
+  rowPhase: Phase | undefined;
+  lastPhase: Phase | undefined;
+  trace: RowTrace | undefined;
+  iterationError: number;
+  errors: AppendList<number>;
+  heldOutErrors: AppendList<number>;
+  predictions: (number | undefined)[];
+  pending: Weights | undefined;
+  pendingCount: number;
+  done: boolean;
+
+  constructor(s: TrainerState) {
+    this.setup = s.setup;
+    this.weights = s.weights;
+    this.previousWeights = s.previousWeights;
+    this.iteration = s.iteration;
+    this.cursor = s.cursor;
+    this.rowPhase = s.rowPhase;
+    this.lastPhase = s.lastPhase;
+    this.trace = s.trace;
+    this.iterationError = s.iterationError;
+    this.errors = s.errors;
+    this.heldOutErrors = s.heldOutErrors;
+    this.predictions = s.predictions.slice();
+    this.pending = s.pending;
+    this.pendingCount = s.pendingCount;
+    this.done = s.done;
+  }
 }
 
 /** The phases of one row: 2-layer nets have nothing to backpropagate through. */
@@ -106,10 +147,25 @@ export function nextPhase(state: TrainerState): Phase {
   return state.rowPhase === undefined ? phases[0]! : phases[phases.indexOf(state.rowPhase) + 1]!;
 }
 
-type Work = { -readonly [K in keyof TrainerState]: TrainerState[K] } & { predictions: (number | undefined)[] };
+type Work = Snapshot;
 
 function begin(state: TrainerState): Work {
-  return { ...state, predictions: [...state.predictions] };
+  return new Snapshot(state);
+}
+
+/** A row trace with every field present, so all traces share one shape. */
+function trace(t: Partial<RowTrace> & Pick<RowTrace, 'row' | 'input' | 'goal'>): RowTrace {
+  return {
+    row: t.row,
+    input: t.input,
+    goal: t.goal,
+    forward: t.forward,
+    error: t.error,
+    delta: t.delta,
+    hiddenDelta: t.hiddenDelta,
+    weightDeltas: t.weightDeltas,
+    applied: t.applied,
+  };
 }
 
 function doPhase(w: Work): void {
@@ -120,7 +176,7 @@ function doPhase(w: Work): void {
     case 'predict': {
       const input = setup.inputs[row]!;
       const fwd = forward(w.weights, input, setup.activation);
-      w.trace = { row, input, goal: setup.labels[row]!, forward: fwd };
+      w.trace = trace({ row, input, goal: setup.labels[row]!, forward: fwd });
       w.predictions[row] = fwd.prediction;
       break;
     }
@@ -128,14 +184,14 @@ function doPhase(w: Work): void {
       const t = w.trace!;
       const prediction = t.forward!.prediction;
       const error = (t.goal - prediction) * (t.goal - prediction);
-      w.trace = { ...t, error, delta: prediction - t.goal };
+      w.trace = trace({ ...t, error, delta: prediction - t.goal });
       w.iterationError += error;
       break;
     }
     case 'backpropagate': {
       const t = w.trace!;
       if (w.weights.layers !== 3) throw new Error('backpropagate needs a 3-layer net');
-      w.trace = { ...t, hiddenDelta: hiddenDelta(w.weights.weights_1_2, t.delta!, t.forward!.hidden!, setup.activation) };
+      w.trace = trace({ ...t, hiddenDelta: hiddenDelta(w.weights.weights_1_2, t.delta!, t.forward!.hidden!, setup.activation) });
       break;
     }
     case 'update':
@@ -168,7 +224,7 @@ function update(w: Work): void {
       w.pendingCount = 0;
     }
   }
-  w.trace = { ...t, weightDeltas: deltas, applied: size === 1 || closes };
+  w.trace = trace({ ...t, weightDeltas: deltas, applied: size === 1 || closes });
 }
 
 function finishRow(w: Work): void {
@@ -220,12 +276,26 @@ export function stepIteration(state: TrainerState): TrainerState {
   return run(state, (w) => w.iteration < target);
 }
 
-/** Trains to the last iteration, calling `onIteration` with each completed iteration's snapshot. */
-export function runToEnd(state: TrainerState, onIteration?: (s: TrainerState) => void): TrainerState {
-  let s = state;
-  while (!s.done) {
-    s = stepIteration(s);
-    onIteration?.(s);
+/**
+ * Trains to the last iteration. Whole iterations in between go through the fast kernel (the
+ * same arithmetic, bit for bit); the last one is stepped, so the final snapshot carries the
+ * trace of its last row like any other.
+ */
+export function runToEnd(state: TrainerState): TrainerState {
+  let s = state.rowPhase === undefined && state.cursor === 0 ? state : stepIteration(state);
+  const last = s.setup.iterations;
+  if (!s.done && s.iteration < last - 1) {
+    let errors = s.errors;
+    let heldOutErrors = s.heldOutErrors;
+    const weights = trainToEnd(
+      { ...s.setup, initialWeights: s.weights, iterations: last - 1 },
+      (it) => {
+        errors = errors.append(it.error);
+        if (it.heldOutError !== undefined) heldOutErrors = heldOutErrors.append(it.heldOutError);
+      },
+      s.iteration,
+    );
+    s = new Snapshot({ ...s, weights, previousWeights: weights, iteration: last - 1, errors, heldOutErrors });
   }
-  return s;
+  return stepIteration(s);
 }
