@@ -1,0 +1,174 @@
+import { describe, expect, test } from 'vitest';
+import { initialState, stepIteration, stepPhase, stepRow } from '../../src/engine/trainer.js';
+import { findBuiltIn } from '../../src/scenarios/builtins.js';
+import { buildSetup } from '../../src/scenarios/setup.js';
+import { appReducer, initialApp, type AppAction, type AppState } from '../../src/session/app.js';
+import { markerEvents } from '../../src/session/events.js';
+import { helpRows, trainingAction, TRAINING_BINDINGS } from '../../src/session/keymap.js';
+import { openSession, sessionReducer, SPEEDS, type SessionAction, type SessionState } from '../../src/session/state.js';
+
+const deepNet = findBuiltIn('deep-net')!;
+const whole = findBuiltIn('whole-dataset')!;
+
+function run(state: SessionState, ...actions: SessionAction[]): SessionState {
+  return actions.reduce(sessionReducer, state);
+}
+
+describe('stepping', () => {
+  test('phase, row and iteration steps move the trainer as the engine does', () => {
+    const s0 = openSession(deepNet);
+    const t0 = initialState(buildSetup(deepNet));
+    expect(run(s0, { type: 'step', step: 'phase' }).trainer).toEqual(stepPhase(t0));
+    expect(run(s0, { type: 'step', step: 'row' }).trainer).toEqual(stepRow(t0));
+    expect(run(s0, { type: 'step', step: 'iteration' }).trainer).toEqual(stepIteration(t0));
+    const end = run(s0, { type: 'step', step: 'end' });
+    expect(end.trainer.done).toBe(true);
+    expect(end.trainer.iteration).toBe(60);
+    expect(end.last).toEqual({ kind: 'step', step: 'end' });
+  });
+
+  test('back restores the exact earlier snapshot, step by step, and says so at the start', () => {
+    const s0 = openSession(deepNet);
+    const s1 = run(s0, { type: 'step', step: 'phase' });
+    const s2 = run(s1, { type: 'step', step: 'row' });
+    const s3 = run(s2, { type: 'step', step: 'end' });
+    const b1 = run(s3, { type: 'back' });
+    expect(b1.trainer).toBe(s2.trainer);
+    const b2 = run(b1, { type: 'back' });
+    expect(b2.trainer).toBe(s1.trainer);
+    const b3 = run(b2, { type: 'back' });
+    expect(b3.trainer).toBe(s0.trainer);
+    expect(run(b3, { type: 'back' }).last).toEqual({ kind: 'back-at-start' });
+  });
+
+  test('stepping past the end does nothing but say it is finished', () => {
+    const end = run(openSession(deepNet), { type: 'step', step: 'end' });
+    const again = run(end, { type: 'step', step: 'iteration' });
+    expect(again.trainer).toBe(end.trainer);
+    expect(again.last).toEqual({ kind: 'finished' });
+    expect(again.history.length).toBe(end.history.length);
+  });
+
+  test('reset returns to the same start and keeps chart scale and speed', () => {
+    const s = run(openSession(deepNet), { type: 'toggle-scale' }, { type: 'speed', by: 1 }, { type: 'step', step: 'end' }, { type: 'reset' });
+    expect(s.trainer).toEqual(openSession(deepNet).trainer);
+    expect(s.history).toEqual([]);
+    expect(s.chartScale).toBe('log');
+    expect(s.last).toEqual({ kind: 'reset' });
+  });
+});
+
+describe('switches', () => {
+  test('g cycles sgd → batch → full → sgd on 2-layer nets and restarts', () => {
+    let s = run(openSession(whole), { type: 'step', step: 'iteration' });
+    const modes: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      s = run(s, { type: 'cycle-mode' });
+      modes.push(s.trainer.setup.mode);
+      expect(s.trainer.iteration).toBe(0);
+    }
+    expect(modes).toEqual(['batch', 'full', 'sgd']);
+  });
+
+  test('g is refused on 3-layer nets, a on 2-layer nets', () => {
+    expect(run(openSession(deepNet), { type: 'cycle-mode' }).last).toEqual({ kind: 'not-available', what: 'mode' });
+    expect(run(openSession(whole), { type: 'toggle-activation' }).last).toEqual({ kind: 'not-available', what: 'activation' });
+  });
+
+  test('a toggles relu ↔ linear on 3-layer nets, from the same start weights', () => {
+    const s = run(openSession(deepNet), { type: 'step', step: 'end' }, { type: 'toggle-activation' });
+    expect(s.trainer.setup.activation).toBe('linear');
+    expect(s.trainer.iteration).toBe(0);
+    expect(s.trainer.weights).toEqual(openSession(deepNet).trainer.weights);
+    expect(run(s, { type: 'toggle-activation' }).trainer.setup.activation).toBe('relu');
+  });
+});
+
+describe('play', () => {
+  test('ticks advance rows only while playing, and play stops at the end', () => {
+    const s0 = openSession(deepNet);
+    expect(run(s0, { type: 'play-tick', rows: 3 })).toBe(s0);
+    const playing = run(s0, { type: 'toggle-play' }, { type: 'play-tick', rows: 3 });
+    expect(playing.trainer.cursor).toBe(3);
+    expect(playing.playing).toBe(true);
+    const done = run(playing, { type: 'play-tick', rows: 10_000 });
+    expect(done.trainer.done).toBe(true);
+    expect(done.playing).toBe(false);
+  });
+
+  test('speed stays within the table', () => {
+    let s = openSession(deepNet);
+    for (let i = 0; i < 40; i++) s = run(s, { type: 'speed', by: 1 });
+    expect(SPEEDS[s.speed]).toBe(SPEEDS[SPEEDS.length - 1]);
+    for (let i = 0; i < 40; i++) s = run(s, { type: 'speed', by: -1 });
+    expect(s.speed).toBe(0);
+  });
+});
+
+describe('app and markers', () => {
+  const apply = (s: AppState, ...actions: AppAction[]) => actions.reduce(appReducer, s);
+
+  test('open, Esc back to the picker, quit', () => {
+    const a0 = initialApp([whole, deepNet], {});
+    expect(a0.screen).toBe('picker');
+    const a1 = apply(a0, { type: 'open', scenario: deepNet });
+    expect(a1.screen).toBe('training');
+    expect(a1.highlighted).toBe(1);
+    const a2 = apply(a1, { type: 'to-picker' });
+    expect(a2.screen).toBe('picker');
+    expect(a2.session).toBeUndefined();
+    expect(apply(a2, { type: 'quit' }).quitting).toBe(true);
+  });
+
+  test('markers: scenario opened, every iteration completed with its error, and the marker key', () => {
+    const a0 = initialApp([deepNet], {});
+    const a1 = apply(a0, { type: 'open', scenario: deepNet });
+    expect(markerEvents(a0, a1)).toEqual(['scenario deep-net']);
+    const a2 = apply(a1, { type: 'step', step: 'iteration' });
+    expect(markerEvents(a1, a2)).toEqual([`iteration 1 error ${a2.session!.trainer.errors.at(0)}`]);
+    const a3 = apply(a2, { type: 'step', step: 'end' });
+    const labels = markerEvents(a2, a3);
+    expect(labels).toHaveLength(59);
+    expect(labels[58]).toMatch(/^iteration 60 error /);
+    expect(markerEvents(a3, apply(a3, { type: 'marker' }))).toEqual(['marker 1']);
+    expect(markerEvents(a3, apply(a3, { type: 'back' }))).toEqual([]);
+  });
+});
+
+describe('keymap', () => {
+  test.each([
+    [' ', {}, { type: 'step', step: 'iteration' }],
+    ['', { rightArrow: true }, { type: 'step', step: 'iteration' }],
+    ['n', {}, { type: 'step', step: 'row' }],
+    ['s', {}, { type: 'step', step: 'phase' }],
+    ['b', {}, { type: 'back' }],
+    ['', { leftArrow: true }, { type: 'back' }],
+    ['p', {}, { type: 'toggle-play' }],
+    ['+', {}, { type: 'speed', by: 1 }],
+    ['-', {}, { type: 'speed', by: -1 }],
+    ['e', {}, { type: 'step', step: 'end' }],
+    ['r', {}, { type: 'reset' }],
+    ['g', {}, { type: 'cycle-mode' }],
+    ['a', {}, { type: 'toggle-activation' }],
+    ['l', {}, { type: 'toggle-scale' }],
+    ['m', {}, { type: 'marker' }],
+    ['?', {}, { type: 'toggle-help' }],
+    ['', { escape: true }, { type: 'to-picker' }],
+    ['q', {}, { type: 'quit' }],
+    ['c', { ctrl: true }, { type: 'quit' }],
+  ] as const)('%j %j', (input, key, action) => {
+    expect(trainingAction(input, key)).toEqual(action);
+  });
+
+  test('unbound keys do nothing, and Ctrl+letters are not plain letters', () => {
+    expect(trainingAction('z', {})).toBeUndefined();
+    expect(trainingAction('n', { ctrl: true })).toBeUndefined();
+  });
+
+  test('the help rows come from the same table as the bindings', () => {
+    const rows = helpRows();
+    expect(rows.length).toBe(TRAINING_BINDINGS.filter((b) => b.keys).length);
+    expect(rows.map((r) => r.keys)).toContain('space →');
+    expect(rows.every((r) => r.description.length > 0)).toBe(true);
+  });
+});
