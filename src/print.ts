@@ -3,7 +3,7 @@
  * or as JSON Lines. It imports only the engine, so it starts fast.
  */
 import { formatNumber, type NumberStyle } from './engine/pyfloat.js';
-import { trainToEnd } from './engine/kernel.js';
+import { createKernel, trainToEnd } from './engine/kernel.js';
 import type { TrainingSetup, Weights } from './engine/types.js';
 import type { Scenario } from './scenarios/schema.js';
 
@@ -18,28 +18,41 @@ export function logFormatOf(scenario: Scenario): { format: LogFormat; every: num
 export function printLog(scenario: Scenario, setup: TrainingSetup, style: NumberStyle, write: (chunk: string) => void): void {
   const { format, every } = logFormatOf(scenario);
   const f = (x: number) => formatNumber(x, style);
+  const kernel = createKernel(setup);
   let out = '';
-  const flush = (force: boolean) => {
-    if (out.length > 65536 || (force && out.length > 0)) {
+  const flush = () => {
+    if (out.length > 65536) {
       write(out);
       out = '';
     }
   };
-  trainToEnd(setup, ({ iteration, error, heldOutError, predictions }) => {
-    if (format === 'error-and-prediction') {
-      // The single-light log: one row, so the iteration's error is that row's error.
-      out += `Error:${f(error)} Prediction:${f(predictions[predictions.length - 1]!)}\n`;
-    } else if (format === 'predictions') {
-      for (const p of predictions) out += `Prediction:${f(p)}\n`;
-      out += `Error:${f(error)}\n`;
-      if (heldOutError !== undefined) out += `Held-out error:${f(heldOutError)}\n`;
-      out += '\n';
-    } else if (iteration % every === 0) {
-      out += `Error:${f(error)}\n`;
+  if (format === 'error-every') {
+    // The deep-net log: only every 10th error is printed, so train in chunks straight into a buffer of
+    // errors and format from it: no callback or allocation per iteration, which matters in a cold run.
+    const errors = new Float64Array(Math.min(setup.iterations, 4096));
+    while (kernel.iteration < setup.iterations) {
+      const first = kernel.iteration + 1;
+      const n = kernel.runInto(errors);
+      for (let i = (every - (first % every)) % every; i < n; i += every) out += `Error:${f(errors[i]!)}\n`;
+      flush();
     }
-    flush(false);
-  });
-  flush(true);
+  } else {
+    while (kernel.iteration < setup.iterations) {
+      const error = kernel.next();
+      if (format === 'error-and-prediction') {
+        // The single-light log: one row, so the iteration's error is that row's error.
+        out += `Error:${f(error)} Prediction:${f(kernel.predictions[kernel.predictions.length - 1]!)}\n`;
+      } else {
+        for (const p of kernel.predictions) out += `Prediction:${f(p)}\n`;
+        out += `Error:${f(error)}\n`;
+        const heldOut = kernel.heldOutError();
+        if (heldOut !== undefined) out += `Held-out error:${f(heldOut)}\n`;
+        out += '\n';
+      }
+      flush();
+    }
+  }
+  if (out) write(out);
 }
 
 export function weightsJson(w: Weights): Record<string, unknown> {

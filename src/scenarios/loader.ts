@@ -3,6 +3,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { BUILT_INS, findBuiltIn } from './builtins.js';
+import { issueMessage, plainMessage } from './issueMessage.js';
+import { describeJsonProblem, findJsonProblem } from './jsonProblem.js';
 import type { Scenario } from './schema.js';
 
 function describePath(parts: readonly PropertyKey[]): string {
@@ -14,24 +16,24 @@ function describePath(parts: readonly PropertyKey[]): string {
 /** Parses and validates scenario JSON text; `file` is only used in messages. */
 export async function parseScenario(text: string, file: string): Promise<Scenario> {
   let raw: unknown;
+  // Some editors start UTF-8 files with a byte-order mark, which JSON.parse refuses.
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${file}: not valid JSON (${(error as Error).message.split('\n')[0]})`);
+    const problem = findJsonProblem(text);
+    const why = problem ? describeJsonProblem(problem) : (error as Error).message.replace(/\s+/g, ' ');
+    throw new UsageError(`${file}: not valid JSON: ${why}`);
   }
   // The schema library is loaded only when a user file needs it: built-ins and --print stay fast.
   const { scenarioSchema } = await import('./schema.js');
-  const result = scenarioSchema.safeParse(raw);
+  const result = scenarioSchema.safeParse(raw, { reportInput: true, error: plainMessage });
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new UsageError(`${file}: ${describePath(issue.path)}: ${oneLine(issue.message)}`);
+    throw new UsageError(`${file}: ${describePath(issue.path)}: ${issueMessage(issue)}`);
   }
   const fallbackId = path.basename(file).replace(/\.json$/i, '');
   return { ...result.data, id: result.data.id ?? fallbackId, source: file };
-}
-
-function oneLine(message: string): string {
-  return message.replace(/\s+/g, ' ').trim();
 }
 
 export async function loadScenarioFile(file: string): Promise<Scenario> {
@@ -40,8 +42,13 @@ export async function loadScenarioFile(file: string): Promise<Scenario> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a .json file' : code;
-    throw new UsageError(`${file}: cannot read scenario file (${why})`);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file; expected a built-in id (see --list) or the path of a scenario .json file'
+        : code === 'EISDIR'
+          ? 'is a folder; expected a scenario .json file'
+          : `cannot read it (${code}); expected a readable scenario .json file`;
+    throw new UsageError(`${file}: ${why}`);
   }
   return parseScenario(text, file);
 }

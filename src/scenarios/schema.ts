@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 
-
 const finite = z.number({ error: 'expected a number' }).refine(Number.isFinite, 'expected a finite number');
 
 export const scenarioSchema = z
@@ -43,6 +42,8 @@ export const scenarioSchema = z
     focus: z.enum(['lights', 'network', 'pressure', 'chart']).default('lights'),
   })
   .superRefine((s, ctx) => {
+    // zod runs this even after a non-fatal issue such as an empty `inputs`; that issue is reported already.
+    if (s.data.inputs.length === 0) return;
     const width = s.data.inputs[0]!.length;
     s.data.inputs.forEach((row, i) => {
       if (row.length !== width) {
@@ -77,7 +78,7 @@ export const scenarioSchema = z
       });
     }
     if (s.network.layers === 3 && s.network.weights) {
-      ctx.addIssue({ code: 'custom', path: ['network', 'weights'], message: 'a 3-layer net is drawn from seed, not given weights' });
+      ctx.addIssue({ code: 'custom', path: ['network', 'weights'], message: 'expected no weights: a 3-layer net draws its weights from seed' });
     }
   });
 

@@ -1,0 +1,91 @@
+/**
+ * The numpy-made fixtures (test/fixtures/make_fixtures.py) and small helpers to compare against them.
+ *
+ * Numbers are compared with ===, one by one, and a mismatch names its place: the whole point of the
+ * engine is that it computes the book's numbers to the last bit.
+ */
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import type { Activation, Mode, TrainingSetup, Weights } from '../../src/engine/types.js';
+
+export const FIXTURES = new URL('../fixtures/', import.meta.url);
+
+export function readFixture<T>(name: string): T {
+  return JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as T;
+}
+
+/** Weights under the book's names, as numpy's tolist() writes them. */
+export type BookWeights = { weights: number[] } | { weights_0_1: number[][]; weights_1_2: number[][] };
+
+/** One numpy training run (see training_fixture() in make_fixtures.py). */
+export interface TrainingCase {
+  /** The command-line arguments that should reproduce this run, when a CLI test uses it. */
+  cli: string[] | null;
+  inputs: number[][];
+  labels: number[];
+  train: number[];
+  held_out: number[];
+  layers: 2 | 3;
+  activation: Activation;
+  alpha: number;
+  iterations: number;
+  mode: Mode;
+  batch_size: number;
+  seed: number;
+  hidden: number;
+  log: string;
+  every: number;
+  /** The starting weights: the scenario's, or numpy's draws from `seed`. */
+  init: BookWeights;
+  errors: number[];
+  held_out_errors: number[];
+  /** The weights after each iteration. */
+  weights: BookWeights[];
+  /** The last iteration's prediction for each training row, in training order. */
+  predictions: number[];
+  print_notebook: string;
+  print_book: string;
+}
+
+export const TRAINING = readFixture<{ cases: Record<string, TrainingCase> }>('training.json').cases;
+
+export function toWeights(w: BookWeights): Weights {
+  return 'weights' in w ? { layers: 2, weights: w.weights } : { layers: 3, weights_0_1: w.weights_0_1, weights_1_2: w.weights_1_2 };
+}
+
+/** The engine setup for a fixture case, built straight from the case (not through the scenario loader). */
+export function setupOf(c: TrainingCase): TrainingSetup {
+  return {
+    inputs: c.inputs,
+    labels: c.labels,
+    trainRows: c.train,
+    heldOutRows: c.held_out,
+    activation: c.activation,
+    alpha: c.alpha,
+    iterations: c.iterations,
+    mode: c.mode,
+    batchSize: c.batch_size,
+    initialWeights: toWeights(c.init),
+  };
+}
+
+/** Flattens weights row by row, in the book's order: weights, or weights_0_1 then weights_1_2. */
+export function flat(w: Weights | BookWeights): number[] {
+  if ('weights' in w) return [...w.weights];
+  return [...w.weights_0_1.flat(), ...w.weights_1_2.flat()];
+}
+
+/** Asserts two number lists are equal element by element with ===, naming the first difference. */
+export function expectExact(actual: readonly number[], expected: readonly number[], what: string): void {
+  expect(actual.length, `${what}: length`).toBe(expected.length);
+  const i = actual.findIndex((a, k) => !(a === expected[k]));
+  if (i >= 0) {
+    expect.fail(`${what}[${i}]: got ${actual[i]}, numpy has ${expected[i]} (and ${actual.filter((a, k) => a !== expected[k]).length} differ in all)`);
+  }
+}
+
+/** The shape of book weights: [rows, cols] per matrix. */
+export function shapeOf(w: BookWeights): number[][] {
+  if ('weights' in w) return [[w.weights.length]];
+  return [w.weights_0_1, w.weights_1_2].map((m) => [m.length, ...new Set(m.map((r) => r.length))]);
+}
