@@ -1,5 +1,161 @@
-// Placeholder until the scripted runner lands (issue 4).
-import { UsageError } from '../errors.js';
-export async function runScripted(_options: unknown): Promise<number> {
-  throw new UsageError('--keys: not built yet');
+/**
+ * `--keys`: the real app, driven by a key script, on a virtual terminal with a virtual clock. With
+ * `--record` it writes the cast; without, it prints the final screen as text.
+ *
+ * The same keys must give the same bytes on any machine, with `CI` set or not. What could vary, and how
+ * it is pinned:
+ * - Ink reads `CI` when it is imported (and then draws only the last frame): it is removed first, and
+ *   Ink is imported here, dynamically, never by anything this module imports statically.
+ * - Colour depth is decided by chalk at import from FORCE_COLOR, TERM, COLORTERM...: FORCE_COLOR is set
+ *   to 1 (16 colours) or 0 (NO_COLOR) and TERM to 'dumb' while Ink loads, which makes chalk take exactly
+ *   the forced level.
+ * - Ink throttles frames with real timers (maxFps): the virtual terminal renders with `maxFps: 0`, which
+ *   Ink treats as unthrottled, so every React commit is written synchronously, once.
+ * - Time: keys and `wait:MS` move a virtual clock; play mode ticks on it; the cast's times are read from
+ *   it; the header has no timestamp. Between steps the runner waits until the app is quiet (no output
+ *   for a few event-loop turns), so no effect of one key can interleave with the next.
+ * - The locale: `--ascii` is taken from the command line only, not guessed from LANG.
+ */
+import type { CliOptions } from '../cli/args.js';
+import { initialApp } from '../session/app.js';
+import type { Scenario } from '../scenarios/schema.js';
+import { listScenarios } from '../scenarios/loader.js';
+import { openCast, type CastWriter } from './asciicast.js';
+import { parseKeys, type KeyStep } from './keyScript.js';
+import { scenarioFolders } from './scenarioFolders.js';
+import { screenText } from './screenText.js';
+import { VirtualClock } from './virtualClock.js';
+import { createVirtualTerminal, type Size } from './virtualTerminal.js';
+
+export const DEFAULT_SIZE: Size = { columns: 80, rows: 24 };
+/** Virtual time a key press takes: slow enough to follow when the cast is played back. */
+export const KEY_STEP_MS = 400;
+/** TERM written into a scripted cast's header (the bytes are what a 16-colour xterm-like terminal expects). */
+export const SCRIPTED_TERM = 'xterm-256color';
+
+export type ScriptedOptions = Omit<CliOptions, 'scenario' | 'keys'> & {
+  readonly keys: string;
+  readonly scenario: Scenario | undefined;
+};
+
+export async function runScripted(options: ScriptedOptions): Promise<number> {
+  // Everything that can be refused is refused before anything is drawn or written.
+  const steps = parseKeys(options.keys);
+  const size = options.size ?? DEFAULT_SIZE;
+  const clock = new VirtualClock();
+  const writer = options.record === undefined ? undefined : openScriptedCast(options.record, size, options.scenario, clock);
+  try {
+    return await runOnVirtualTerminal(options, steps, size, clock, writer);
+  } finally {
+    writer?.close();
+  }
+}
+
+function openScriptedCast(file: string, size: Size, scenario: Scenario | undefined, clock: VirtualClock): CastWriter {
+  const title = scenario ? `streetlight-tui ${scenario.id}` : 'streetlight-tui';
+  return openCast(file, { width: size.columns, height: size.rows, title, env: { TERM: SCRIPTED_TERM } }, () => clock.now / 1000);
+}
+
+async function runOnVirtualTerminal(
+  options: ScriptedOptions,
+  steps: readonly KeyStep[],
+  size: Size,
+  clock: VirtualClock,
+  writer: CastWriter | undefined,
+): Promise<number> {
+  const { scenarios, problems } = await listScenarios(scenarioFolders());
+  const initial = initialApp(scenarios, options.overrides, options.scenario, problems);
+
+  const { mountApp } = await importMountApp();
+
+  const output: string[] = [];
+  let activity = 0;
+  const terminal = createVirtualTerminal(size, (data) => {
+    activity++;
+    if (writer) writer.output(data);
+    else output.push(data);
+  });
+  const onMarker = (label: string) => {
+    activity++;
+    writer?.marker(label);
+  };
+  const settle = () => untilQuiet(() => activity);
+
+  const instance = mountApp({
+    initial,
+    color: !process.env.NO_COLOR,
+    ascii: options.ascii,
+    scheduler: clock,
+    onMarker,
+    terminal,
+  });
+  // Subscribed before the first key, so a quitting key is never missed.
+  let exited = false;
+  const exit = instance.waitUntilExit().finally(() => {
+    exited = true;
+  });
+  exit.catch(() => {}); // Handled below; do not let an early failure count as unhandled meanwhile.
+
+  await settle();
+  for (const step of steps) {
+    if (exited) break;
+    if (step.kind === 'wait') {
+      await clock.advance(step.ms, settle);
+      continue;
+    }
+    await clock.advance(KEY_STEP_MS, settle);
+    if (exited) break;
+    terminal.stdin.press(step.bytes);
+    await settle();
+  }
+  if (!exited) {
+    // The script ended without quitting: hold the last frame for one more step, then close the app.
+    await clock.advance(KEY_STEP_MS, settle);
+    if (!exited) instance.unmount();
+  }
+  await exit;
+  await settle();
+  forgetCursorRestore();
+
+  if (writer?.failure) throw new Error(`--record: writing '${options.record}' failed (${writer.failure.message})`);
+  if (!writer) process.stdout.write(await screenText(output.join(''), { ...size, convertEol: true }));
+  return 0;
+}
+
+/** Pins what Ink and chalk read at import time, then imports them (see the top of this file). */
+async function importMountApp() {
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  process.env.FORCE_COLOR = process.env.NO_COLOR ? '0' : '1';
+  const term = process.env.TERM;
+  process.env.TERM = 'dumb';
+  try {
+    return await import('./mountApp.js');
+  } finally {
+    if (term === undefined) delete process.env.TERM;
+    else process.env.TERM = term;
+  }
+}
+
+/**
+ * Ink hid the cursor of the virtual terminal, and its helper (restore-cursor, via signal-exit 3) then
+ * promised to show the cursor on the real stderr when the process exits: six stray bytes in whatever
+ * stderr is redirected to, for a cursor that was never hidden there. The promise is an 'afterexit'
+ * listener on signal-exit's shared emitter; Ink's own listeners are on 'exit' and already gone.
+ */
+function forgetCursorRestore(): void {
+  const emitter = (process as { __signal_exit_emitter__?: NodeJS.EventEmitter }).__signal_exit_emitter__;
+  emitter?.removeAllListeners('afterexit');
+}
+
+/** Resolves once nothing has been written or marked for a few turns of the event loop. */
+async function untilQuiet(activity: () => number): Promise<void> {
+  let seen = activity();
+  for (let quiet = 0; quiet < 3; ) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    const now = activity();
+    if (now === seen) quiet++;
+    else [seen, quiet] = [now, 0];
+  }
 }

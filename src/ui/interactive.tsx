@@ -1,4 +1,106 @@
-// Placeholder until the interactive screen lands (issue 3).
-export async function runInteractive(_options: unknown): Promise<number> {
-  throw new Error('the interactive screen is not built yet');
+/**
+ * The real-terminal path: the app on process.stdin/stdout, play mode on real timers, and with
+ * `--record` a cast written as the session goes.
+ *
+ * Quitting must hand the terminal back as it was found (cursor shown, raw mode off; Ink never uses the
+ * alternate screen) whichever way it happens:
+ * - q / Ctrl+C: Ink unmounts (final frame, cursor shown) and its App turns raw mode off.
+ * - SIGTERM / SIGHUP / SIGINT: our handlers unmount and restore, then exit with 128 + the signal number.
+ *   (A handler of our own replaces Ink's signal-exit one, so ours must do the unmounting.)
+ * - an error: a render error rejects waitUntilExit (restored in `finally`); anything else ends in
+ *   process 'exit', where `restore` runs as well.
+ * - SIGKILL: nothing runs; the cast is still valid because every event was written synchronously.
+ */
+import { render } from 'ink';
+import { constants } from 'node:os';
+import type { CliOptions } from '../cli/args.js';
+import { initialApp } from '../session/app.js';
+import { listScenarios } from '../scenarios/loader.js';
+import type { Scenario } from '../scenarios/schema.js';
+import { openCast, type CastWriter } from '../record/asciicast.js';
+import { scenarioFolders } from '../record/scenarioFolders.js';
+import { teeWrites } from '../record/tee.js';
+import { App } from './app.js';
+import { realScheduler } from './scheduler.js';
+import { createTheme, wantsAscii } from './theme.js';
+
+export type InteractiveOptions = Omit<CliOptions, 'scenario'> & { readonly scenario: Scenario | undefined };
+
+const SHOW_CURSOR = '\x1b[?25h';
+const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+
+export async function runInteractive(options: InteractiveOptions): Promise<number> {
+  const stdout = process.stdout;
+  const stdin = process.stdin;
+  // Refused before anything is drawn: an unwritable path is bad usage (exit 2).
+  const writer = options.record === undefined ? undefined : openLiveCast(options.record, options.scenario);
+
+  const { scenarios, problems } = await listScenarios(scenarioFolders());
+  const initial = initialApp(scenarios, options.overrides, options.scenario, problems);
+  const theme = createTheme({ color: !process.env.NO_COLOR, ascii: options.ascii || wantsAscii(process.env) });
+
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    try {
+      if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
+      stdout.write(SHOW_CURSOR);
+    } catch {
+      // The terminal may already be gone (SIGHUP): there is nothing left to restore.
+    }
+    writer?.close();
+  };
+  // After a hang-up, writes fail asynchronously with EIO; that must not turn into a crash report.
+  const ignoreWriteErrors = () => {};
+  stdout.on('error', ignoreWriteErrors);
+
+  const onResize = () => writer?.resize(stdout.columns, stdout.rows);
+  if (writer) stdout.on('resize', onResize);
+
+  const instance = render(
+    <App initial={initial} theme={theme} scheduler={realScheduler} onMarker={writer ? (label) => writer.marker(label) : undefined} />,
+    { stdout: writer ? teeWrites(stdout, (chunk) => writer.output(chunk)) : stdout, stdin, exitOnCtrlC: true },
+  );
+
+  const onSignal = (signal: NodeJS.Signals) => {
+    instance.unmount();
+    restore();
+    process.exit(128 + (constants.signals[signal] ?? 0));
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  process.once('exit', restore);
+
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+    process.off('exit', restore);
+    stdout.off('resize', onResize);
+    restore();
+    // Ink lets go of stdin in an effect cleanup that may run a moment later; do not wait on it to exit.
+    stdin.unref();
+  }
+  if (writer?.failure) {
+    process.stderr.write(`streetlight-tui: --record: writing '${options.record}' failed (${writer.failure.message}); the cast ends there\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function openLiveCast(file: string, scenario: Scenario | undefined): CastWriter {
+  const start = performance.now();
+  const env: { TERM: string; SHELL?: string } = { TERM: process.env.TERM || 'xterm-256color' };
+  if (process.env.SHELL) env.SHELL = process.env.SHELL;
+  return openCast(
+    file,
+    {
+      width: process.stdout.columns || 80,
+      height: process.stdout.rows || 24,
+      timestamp: Math.floor(Date.now() / 1000),
+      title: scenario ? `streetlight-tui ${scenario.id}` : 'streetlight-tui',
+      env,
+    },
+    () => (performance.now() - start) / 1000,
+  );
 }

@@ -1,0 +1,139 @@
+/**
+ * An asciicast v2 writer (https://docs.asciinema.org/manual/asciicast/v2/): a JSON header line, then one
+ * JSON array per event. Every event is its own synchronous write, so a process killed at any moment
+ * leaves a file that players read up to that point. Times come from a clock the caller chooses: the wall
+ * clock for a live session, a virtual clock for a scripted run (whose cast must be byte-identical).
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { UsageError } from '../errors.js';
+
+export interface CastHeader {
+  readonly width: number;
+  readonly height: number;
+  /** Unix seconds of the start. Leave it out for a scripted run, so the file does not depend on when it ran. */
+  readonly timestamp?: number;
+  readonly title?: string;
+  readonly env: { readonly TERM: string; readonly SHELL?: string };
+}
+
+/** Seconds since the start of the recording. */
+export type CastClock = () => number;
+
+const ERRNO_WORDS: Record<string, string> = {
+  ENOENT: 'no such folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a folder',
+  EROFS: 'read-only file system',
+  ENOTDIR: 'a parent is not a folder',
+};
+
+/** Opens (truncates) `file` and writes the header. An unwritable path is bad usage: exit 2, before any UI. */
+export function openCast(file: string, header: CastHeader, clock: CastClock): CastWriter {
+  let fd: number;
+  try {
+    fd = openSync(file, 'w');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new UsageError(`--record: cannot write '${file}' (${ERRNO_WORDS[code] ?? code})`);
+  }
+  return new CastWriter(fd, header, clock);
+}
+
+/** Rounds to microseconds: enough for any player, and short, stable numbers in the file. */
+const roundTime = (seconds: number) => Math.round(seconds * 1e6) / 1e6;
+
+export class CastWriter {
+  private closed = false;
+  private lastTime = 0;
+  private readonly decoder = new StringDecoder('utf8');
+  /** A trailing '\r' held back from the last chunk (see emitText). */
+  private heldCr = false;
+  private closing = false;
+
+  constructor(
+    private readonly fd: number,
+    header: CastHeader,
+    private readonly clock: CastClock,
+  ) {
+    const env: Record<string, string> = { TERM: header.env.TERM };
+    if (header.env.SHELL !== undefined) env.SHELL = header.env.SHELL;
+    const line: Record<string, unknown> = { version: 2, width: header.width, height: header.height };
+    if (header.timestamp !== undefined) line.timestamp = header.timestamp;
+    if (header.title !== undefined) line.title = header.title;
+    line.env = env;
+    this.writeLine(JSON.stringify(line));
+  }
+
+  /**
+   * Output sent to the terminal. Bytes are decoded as a stream, so a character split across two writes
+   * arrives whole; lone newlines become "\r\n" as a terminal's ONLCR would make them.
+   */
+  output(data: string | Uint8Array): void {
+    if (this.closed) return;
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    this.emitText(this.decoder.write(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)));
+  }
+
+  resize(columns: number, rows: number): void {
+    this.event('r', `${columns}x${rows}`);
+  }
+
+  marker(label: string): void {
+    this.event('m', label);
+  }
+
+  /** Flushes a trailing partial character (as U+FFFD) and closes the file. Later calls do nothing. */
+  close(): void {
+    if (this.closed) return;
+    this.closing = true;
+    this.emitText(this.decoder.end());
+    this.shut();
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private emitText(text: string): void {
+    let chunk = this.heldCr ? `\r${text}` : text;
+    // A final '\r' waits for the next chunk: if that starts with '\n', the pair stays in one event, so no
+    // event ever starts with a bare '\n'. (Holding back a carriage return delays nothing visible.)
+    this.heldCr = chunk.endsWith('\r') && !this.closing;
+    if (this.heldCr) chunk = chunk.slice(0, -1);
+    if (chunk === '') return;
+    this.event('o', chunk.replace(/\r?\n/g, '\r\n'));
+  }
+
+  private event(kind: 'o' | 'r' | 'm', data: string): void {
+    if (this.closed) return;
+    const time = Math.max(this.lastTime, roundTime(this.clock()));
+    this.lastTime = time;
+    this.writeLine(JSON.stringify([time, kind, data]));
+  }
+
+  /** Set when a write failed (disk full, file gone): the recording stopped there, the session did not. */
+  failure: Error | undefined;
+
+  private writeLine(line: string): void {
+    const buffer = Buffer.from(`${line}\n`, 'utf8');
+    try {
+      let offset = 0;
+      while (offset < buffer.length) offset += writeSync(this.fd, buffer, offset, buffer.length - offset);
+    } catch (error) {
+      this.failure = error as Error;
+      this.shut();
+    }
+  }
+
+  private shut(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      closeSync(this.fd);
+    } catch {
+      // Already gone (e.g. the process is being torn down): nothing left to keep valid.
+    }
+  }
+}

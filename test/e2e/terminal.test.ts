@@ -1,0 +1,249 @@
+/**
+ * The built CLI in a real pseudo-terminal at 80x24 (tmux): open deep-net, step, run to the end, go back,
+ * quit, and check the terminal is handed back as it was, for every way of quitting. tmux runs a plain
+ * shell in its pane; the app is started from that shell, so after it ends the shell's own prompt and
+ * `stty` show what state the terminal was left in.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CLI, cleanEnv, commandExists, ensureBuilt, markersOf, outputOf, parseCastStrict, ROOT, tempDir, waitFor } from '../record/support.js';
+
+const hasTmux = commandExists('tmux');
+if (!hasTmux) console.warn('skipping the end-to-end terminal tests: tmux is not installed (apt-get install tmux)');
+
+const tmp = tempDir();
+beforeAll(() => ensureBuilt());
+afterAll(() => tmp.cleanup());
+
+const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
+const PROMPT = 'READY$ ';
+const APP = `${quote(process.execPath)} ${quote(CLI)}`;
+
+/** One tmux server (its own socket) with one 80x24 window running a bare shell. */
+class Pane {
+  private readonly socket = `streetlight-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
+  start(): void {
+    // CI=true in the test's environment would make Ink draw only its last frame: the pane runs without it.
+    const shell = `env -u CI -u CONTINUOUS_INTEGRATION PS1=${quote(PROMPT)} bash --norc --noprofile`;
+    this.tmux('-f', '/dev/null', 'new-session', '-d', '-x', '80', '-y', '24', '-s', 'e2e', '-c', ROOT, shell);
+  }
+
+  stop(): void {
+    this.tmux('kill-server');
+  }
+
+  tmux(...args: string[]): string {
+    const result = spawnSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8', env: cleanEnv() });
+    if (result.status !== 0 && args[0] !== 'kill-server') throw new Error(`tmux ${args.join(' ')}: ${result.stderr}`);
+    return result.stdout;
+  }
+
+  screen(): string {
+    return this.tmux('capture-pane', '-p', '-t', 'e2e');
+  }
+
+  /** Types `text` literally (no key-name lookup), optionally followed by Enter. */
+  type(text: string, enter = false): void {
+    this.tmux('send-keys', '-t', 'e2e', '-l', text);
+    if (enter) this.tmux('send-keys', '-t', 'e2e', 'Enter');
+  }
+
+  key(name: string): void {
+    this.tmux('send-keys', '-t', 'e2e', name);
+  }
+
+  cursorVisible(): boolean {
+    return this.tmux('display', '-p', '-t', 'e2e', '#{cursor_flag}').trim() === '1';
+  }
+
+  async waitFor(what: string, test: (screen: string) => boolean, timeoutMs = 15_000): Promise<string> {
+    try {
+      return await waitFor(what, () => {
+        const screen = this.screen();
+        return test(screen) ? screen : undefined;
+      }, timeoutMs);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; the screen was:\n${this.screen()}`);
+    }
+  }
+
+  /** Clears the pane and waits for a fresh prompt. */
+  async freshPrompt(): Promise<void> {
+    this.type('clear', true);
+    await this.waitFor('a fresh prompt', (s) => s.trimEnd() === PROMPT.trimEnd());
+  }
+}
+
+/** The pid of a child of `parent` (from /proc, so no procps is needed). */
+function childOf(parent: number): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The command name (field 2) may hold spaces; the parent pid is the second field after it.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent) return Number(entry);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return undefined;
+}
+
+/** A status line counter such as "12/60". */
+const iterationShown = (n: number) => (screen: string) => new RegExp(`(^|\\D)${n}/60(\\D|$)`).test(screen);
+
+/**
+ * One run of the app from the pane's shell, wrapped in `sh -c` so that the exit code and `stty -a` are
+ * taken the moment the app ends, before the interactive shell gets the terminal back (bash repairs the
+ * terminal after a job killed by a signal, which would hide a failure to restore it).
+ */
+class AppRun {
+  private readonly files: { pid: string; rc: string; stty: string };
+
+  constructor(
+    private readonly pane: Pane,
+    name: string,
+  ) {
+    const base = path.join(tmp.dir, name);
+    this.files = { pid: `${base}.pid`, rc: `${base}.rc`, stty: `${base}.stty` };
+  }
+
+  async launch(args: string, firstFrame: (screen: string) => boolean = iterationShown(0)): Promise<void> {
+    await this.pane.freshPrompt();
+    const { pid, rc, stty } = this.files;
+    const script = `echo $$ > ${quote(pid)}; ${APP} ${args}; echo $? > ${quote(rc)}; stty -a > ${quote(stty)}.tmp; mv ${quote(stty)}.tmp ${quote(stty)}`;
+    this.pane.type(`sh -c ${quote(script)}`, true);
+    await this.pane.waitFor('the first frame', firstFrame);
+  }
+
+  /** The app's own pid: the child of the wrapping sh. */
+  pid(): number {
+    const pid = childOf(Number(readFileSync(this.files.pid, 'utf8')));
+    if (pid === undefined) throw new Error('the app is not running');
+    return pid;
+  }
+
+  /** After the app has ended: the exit code, the cursor shown, and the line discipline cooked and echoing. */
+  async expectRestored(exitCode: number): Promise<void> {
+    await waitFor('the app to end', () => (existsSync(this.files.stty) ? true : undefined));
+    expect(readFileSync(this.files.rc, 'utf8').trim()).toBe(String(exitCode));
+    const flags = readFileSync(this.files.stty, 'utf8').split(/[\s;]+/);
+    for (const flag of ['icanon', 'echo', 'isig', 'icrnl', 'opost']) expect(flags, `stty ${flag}`).toContain(flag);
+    await this.pane.waitFor('the shell prompt after the app', (s) => s.trimEnd().endsWith(PROMPT.trimEnd()));
+    expect(this.pane.cursorVisible(), 'cursor visible').toBe(true);
+  }
+}
+
+describe.skipIf(!hasTmux)('the interactive screen in tmux at 80x24', () => {
+  let pane: Pane;
+  beforeEach(async () => {
+    pane = new Pane();
+    pane.start();
+    await pane.waitFor('the shell prompt', (s) => s.includes(PROMPT.trimEnd()));
+  });
+  afterEach(() => pane.stop());
+
+  it('opens deep-net, steps by iteration, row and phase, runs to the end, goes back, and quits with q', async () => {
+    const run = new AppRun(pane, 'flow');
+    await run.launch('deep-net');
+    expect(pane.cursorVisible(), 'Ink hides the cursor while drawing').toBe(false);
+    const frameHeight = pane.screen().trimEnd().split('\n').length - 1; // less the command line above it
+    expect(frameHeight).toBeLessThanOrEqual(23);
+
+    pane.key('Space');
+    await pane.waitFor('iteration 1', iterationShown(1));
+    let before = pane.screen();
+    pane.type('n');
+    await pane.waitFor('a row step', (s) => s !== before);
+    before = pane.screen();
+    pane.type('s');
+    const beforeEnd = await pane.waitFor('a phase step', (s) => s !== before);
+
+    pane.type('e');
+    await pane.waitFor('the end: 60/60', iterationShown(60));
+
+    pane.type('b');
+    // Back restores the exact state before `e`: the same iteration count as then.
+    const count = Number(/(\d+)\/60/.exec(beforeEnd)![1]);
+    await pane.waitFor(`back to ${count}/60`, (s) => !iterationShown(60)(s) && iterationShown(count)(s));
+
+    pane.type('q');
+    await run.expectRestored(0);
+  });
+
+  it('quits with Ctrl+C, on the training screen and in the picker', async () => {
+    const training = new AppRun(pane, 'ctrl-c');
+    await training.launch('deep-net');
+    pane.key('C-c');
+    await training.expectRestored(0);
+
+    const picker = new AppRun(pane, 'ctrl-c-picker');
+    await picker.launch('', (s) => s.includes('deep-net') && s.includes('single-light'));
+    pane.key('C-c');
+    await picker.expectRestored(0);
+  });
+
+  for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const) {
+    it(`restores the terminal when killed with ${signal}`, async () => {
+      const run = new AppRun(pane, signal);
+      await run.launch('deep-net');
+      pane.key('Space');
+      await pane.waitFor('iteration 1', iterationShown(1));
+      process.kill(run.pid(), signal);
+      await run.expectRestored(code);
+    });
+  }
+
+  it('records a live session: frames, markers, and a resize event, in a valid cast', async () => {
+    const cast = path.join(tmp.dir, 'live.cast');
+    const run = new AppRun(pane, 'live');
+    await run.launch(`deep-net --record ${quote(cast)}`);
+    pane.key('Space');
+    await pane.waitFor('iteration 1', iterationShown(1));
+    pane.type('m');
+    await waitFor('the marker', () => (readFileSync(cast, 'utf8').includes('"marker 1"') ? true : undefined));
+    pane.tmux('resize-window', '-t', 'e2e', '-x', '100', '-y', '30');
+    await waitFor('the resize event', () => (readFileSync(cast, 'utf8').includes('"100x30"') ? true : undefined));
+    pane.key('Space');
+    await pane.waitFor('iteration 2', iterationShown(2));
+    pane.type('q');
+    await run.expectRestored(0);
+
+    const parsed = parseCastStrict(readFileSync(cast, 'utf8'));
+    expect(parsed.header).toMatchObject({ version: 2, width: 80, height: 24, title: 'streetlight-tui deep-net' });
+    expect(Number.isInteger(parsed.header.timestamp)).toBe(true);
+    expect(parsed.events.filter((e) => e[1] === 'r').map((e) => e[2])).toEqual(['100x30']);
+    expect(markersOf(parsed)).toEqual([
+      'scenario deep-net',
+      expect.stringMatching(/^iteration 1 error /),
+      'marker 1',
+      expect.stringMatching(/^iteration 2 error /),
+    ]);
+    expect(outputOf(parsed).endsWith('\x1b[?25h')).toBe(true);
+  });
+
+  it('refuses an unwritable --record path before drawing anything (exit 2)', async () => {
+    const run = new AppRun(pane, 'unwritable');
+    await run.launch('deep-net --record /nonexistent/dir/x.cast', (s) => s.includes("cannot write '/nonexistent/dir/x.cast'"));
+    await run.expectRestored(2);
+    expect(pane.screen()).not.toMatch(/\d+\/60/);
+  });
+});
+
+describe('without a terminal', () => {
+  it('exits 2 with one line pointing to --print when stdin is not a terminal', async () => {
+    const child = spawn(process.execPath, [CLI, 'deep-net'], { env: cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('--print');
+  });
+});
