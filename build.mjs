@@ -3,10 +3,12 @@
 import { build } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
 
-rmSync('dist', { recursive: true, force: true });
+// SL_OUTDIR lets a test run or a second engineer build elsewhere without wiping dist/ under someone else.
+const outdir = process.env.SL_OUTDIR || 'dist';
+rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli.tsx' },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -23,4 +25,4 @@ await build({
   banner: { js: "import { createRequire as __slCreateRequire } from 'node:module'; const require = __slCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
-chmodSync('dist/cli.js', 0o755);
+chmodSync(`${outdir}/cli.js`, 0o755);

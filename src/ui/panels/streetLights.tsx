@@ -1,0 +1,92 @@
+/**
+ * Street lights: every row of the dataset drawn as a light (lamps on, off or dimmed for a
+ * fractional input), its WALK/STOP goal, and the network's current prediction as a number and a
+ * bar. The row being trained is marked, and rows kept out of training say "held out".
+ */
+import { Box } from 'ink';
+import type { Matrix, Vector } from '../../engine/types.js';
+import { LIGHTS, indexWidth } from '../layout.js';
+import { num, padLeft, type Theme } from '../theme.js';
+import { Line, Title, seg, windowAround, type Seg } from './line.js';
+
+export interface StreetLightsProps {
+  readonly inputs: Matrix;
+  readonly labels: Vector;
+  /** The latest prediction per row (undefined until the row was first predicted). */
+  readonly predictions: readonly (number | undefined)[];
+  /** The row being trained (or trained last). */
+  readonly activeRow: number | undefined;
+  readonly heldOutRows: readonly number[];
+  readonly theme: Theme;
+  readonly width: number;
+  readonly height: number;
+}
+
+export function lampSeg(value: number | undefined, theme: Theme): Seg {
+  const g = theme.glyphs;
+  if (value === undefined) return seg(g.none, 'dim');
+  if (value >= 1) return seg(g.lampOn, 'lampOn');
+  if (value <= 0) return seg(g.lampOff, 'lampOff');
+  return seg(g.lampDim, 'lampOn');
+}
+
+export function isWalk(label: number): boolean {
+  return label >= 0.5;
+}
+
+/** A bar of `width` cells for a prediction, 0 empty and 1 full (values outside are clamped). */
+function barSegs(p: number | undefined, width: number, theme: Theme): Seg[] {
+  const g = theme.glyphs;
+  const cells = p === undefined || !Number.isFinite(p) ? 0 : Math.max(0, Math.min(1, p)) * width;
+  const full = Math.floor(cells);
+  const half = cells - full >= 0.5 && full < width;
+  const used = full + (half ? 1 : 0);
+  return [seg(g.barFull.repeat(full) + (half ? g.barHalfRight : ''), 'accent'), seg(g.barTrack.repeat(width - used), 'dim')];
+}
+
+export function StreetLights({ inputs, labels, predictions, activeRow, heldOutRows, theme, width, height }: StreetLightsProps) {
+  const heldOut = new Set(heldOutRows);
+  const anyHeldOut = heldOut.size > 0;
+  const lampCount = inputs[0]?.length ?? 0;
+  const iw = indexWidth(inputs.length);
+  // Lamps that fit beside the fixed columns; past that, three lamps and an ellipsis.
+  const fixedWidth = LIGHTS.base(inputs.length, 0, anyHeldOut) + 1;
+  const lampsFit = Math.max(1, Math.floor((width - fixedWidth + 1) / 2));
+  const lampsShown = lampCount <= lampsFit ? lampCount : Math.max(1, lampsFit - 1);
+  const base = LIGHTS.base(inputs.length, lampsShown + (lampsShown < lampCount ? 1 : 0), anyHeldOut);
+  const barWidth = Math.min(LIGHTS.barMax, width - base - 1);
+  const showBar = barWidth >= LIGHTS.barMin;
+  const rows = windowAround(inputs.map((_, i) => i), height - 1, activeRow);
+
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Title title="Street lights" width={width} theme={theme} right={[seg('goal, prediction', 'dim')]} />
+      {rows.items.map((row) => {
+        const active = row === activeRow;
+        const input = inputs[row]!;
+        const lamps: Seg[] = [];
+        input.slice(0, lampsShown).forEach((v, i) => {
+          if (i > 0) lamps.push(seg(' '));
+          lamps.push(lampSeg(v, theme));
+        });
+        if (lampsShown < lampCount) lamps.push(seg(' '), seg(theme.glyphs.ellipsis, 'dim'));
+        const walk = isWalk(labels[row]!);
+        const p = predictions[row];
+        const segs: Seg[] = [
+          seg(active ? theme.glyphs.activeRow : ' ', 'active', true),
+          seg(' '),
+          seg(padLeft(String(row), iw), active ? 'active' : 'dim', active),
+          seg('  '),
+          ...lamps,
+          seg('  '),
+          seg(walk ? 'WALK' : 'STOP', walk ? 'walk' : 'stop', true),
+          seg('  '),
+          seg(padLeft(p === undefined ? theme.glyphs.none : num(p, 6), 6), p === undefined ? 'dim' : undefined, active),
+          ...(showBar ? [seg(' '), ...barSegs(p, barWidth, theme)] : []),
+          ...(heldOut.has(row) ? [seg(LIGHTS.heldOutTag, 'heldOut')] : []),
+        ];
+        return <Line key={row} segs={segs} width={width} theme={theme} />;
+      })}
+    </Box>
+  );
+}
