@@ -36,6 +36,10 @@ async function main(argv: readonly string[]): Promise<number> {
 
 async function runScreen(options: CliOptions, scenario: Awaited<ReturnType<typeof resolveScenario>> | undefined) {
   if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+  // Ink's layout engine (yoga) checks for `fetch` to load its WebAssembly; in Node 20 merely touching
+  // `fetch` loads the whole HTTP client, a third of a bare start. The screen never fetches anything,
+  // so hide it: yoga then decodes the bytes it carries inline.
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
   if (options.keys !== undefined) {
     const { runScripted } = await import('./record/scripted.js');
     return runScripted({ ...options, keys: options.keys, scenario });

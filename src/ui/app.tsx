@@ -2,7 +2,7 @@
  * The root component: holds the app reducer, maps keys to actions, drives play mode, and reports
  * recording markers. Everything it draws comes from the screens, which are plain functions of state.
  */
-import { Box, useApp, useInput } from 'ink';
+import { Box, useApp, useInput, type Key } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
 import { appReducer, type AppState } from '../session/app.js';
 import { markerEvents } from '../session/events.js';
@@ -38,6 +38,12 @@ export function App({ initial, theme, scheduler, onMarker }: AppProps) {
   }, [state.quitting, exit]);
 
   useInput((input, key) => {
+    // Keys typed quickly (or over a slow SSH link) arrive together as one string: take each one.
+    const keys = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
+    for (const one of keys) handleKey(one, key);
+  });
+
+  function handleKey(input: string, key: Key) {
     if (state.screen === 'picker') {
       if (input === 'q' || (key.ctrl && input === 'c')) dispatch({ type: 'quit' });
       return;
@@ -46,7 +52,7 @@ export function App({ initial, theme, scheduler, onMarker }: AppProps) {
     if (state.session?.showHelp && key.escape) return dispatch({ type: 'toggle-help' });
     const action = trainingAction(input, key);
     if (action) dispatch(action);
-  });
+  }
 
   return <Box flexDirection="column">{renderScreen(state, theme, size, dispatch)}</Box>;
 }

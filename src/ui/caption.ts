@@ -28,7 +28,7 @@ const LESSONS: Record<string, string> = {
   overfit: 'Lesson: zero error on the trained row says nothing about the held-out rows.',
   'conflicting-pressure': 'Lesson: w2 (the right lamp) is pushed both ways; it waits for w1 to take over.',
   'no-correlation': 'Lesson: no single lamp goes with WALK, so a 2-layer net cannot reach 0 error.',
-  linear: "Lesson: without relu, two layers multiply out to one (see 'as one layer').",
+  linear: "Lesson: without relu, the two layers multiply out to one weight per lamp.",
   relu: 'Lesson: relu turns hidden nodes off for some rows: correlation only sometimes.',
 };
 
