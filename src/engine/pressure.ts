@@ -27,7 +27,8 @@ export interface PressureTable {
 
 export function push(input: number, delta: number): Push {
   const p = -input * delta;
-  if (input === 0 || p === 0) return '0';
+  // NaN (a diverged run) pushes nowhere we can name; the table shows it as no pressure.
+  if (input === 0 || p === 0 || Number.isNaN(p)) return '0';
   return p > 0 ? '+' : '-';
 }
 

@@ -54,7 +54,7 @@ describe('captionFor', () => {
     expect(captionFor(sessionAfter('whole-dataset', 'g'))[0]).toMatch(/^Mode batch: one averaged update per 2 rows/);
     expect(lessonFor(sessionAfter('whole-dataset', 'gg'))).toContain('full GD');
     expect(captionFor(sessionAfter('deep-net', 'a'))[0]).toMatch(/^No activation/);
-    expect(lessonFor(sessionAfter('deep-net', 'a'))).toContain('as one layer');
+    expect(lessonFor(sessionAfter('deep-net', 'a'))).toContain('multiply out to one weight per lamp');
     expect(captionFor(sessionAfter('deep-net', 'g'))[0]).toMatch(/^g switches gradient descent on 2-layer nets/);
     expect(captionFor(sessionAfter('single-light', 'a'))[0]).toMatch(/^a switches relu on 3-layer nets/);
   });
