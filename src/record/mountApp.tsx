@@ -7,6 +7,7 @@ import type { AppState } from '../session/app.js';
 import { App } from '../ui/app.js';
 import type { Scheduler } from '../ui/scheduler.js';
 import { createTheme } from '../ui/theme.js';
+import { diffFrames, wantsFrameDiff } from '../ui/frameDiff.js';
 import type { VirtualTerminal } from './virtualTerminal.js';
 
 export interface MountOptions {
@@ -20,8 +21,11 @@ export interface MountOptions {
 
 export function mountApp({ initial, color, ascii, scheduler, onMarker, terminal }: MountOptions): Instance {
   const theme = createTheme({ color, ascii });
+  // Frames go through the same cell-level diffing as on a real terminal (see ui/frameDiff.ts), so casts
+  // and the printed screen come from the bytes a terminal would get.
+  const stdout = wantsFrameDiff(process.env) ? diffFrames(terminal.stdout) : terminal.stdout;
   return render(<App initial={initial} theme={theme} scheduler={scheduler} onMarker={onMarker} />, {
-    stdout: terminal.stdout as unknown as NodeJS.WriteStream,
+    stdout: stdout as unknown as NodeJS.WriteStream,
     stdin: terminal.stdin as unknown as NodeJS.ReadStream,
     stderr: terminal.stderr as unknown as NodeJS.WriteStream,
     exitOnCtrlC: true,

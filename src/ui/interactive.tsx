@@ -21,6 +21,7 @@ import { openCast, type CastWriter } from '../record/asciicast.js';
 import { scenarioFolders } from '../record/scenarioFolders.js';
 import { teeWrites } from '../record/tee.js';
 import { App } from './app.js';
+import { diffFrames, wantsFrameDiff } from './frameDiff.js';
 import { realScheduler } from './scheduler.js';
 import { createTheme, wantsAscii } from './theme.js';
 
@@ -58,9 +59,12 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   const onResize = () => writer?.resize(stdout.columns, stdout.rows);
   if (writer) stdout.on('resize', onResize);
 
+  // Ink -> frame diffing (only the changed cells of each frame; see frameDiff.ts) -> recording tee -> terminal,
+  // so a cast carries the same small writes the terminal gets.
+  const teed = writer ? teeWrites(stdout, (chunk) => writer.output(chunk)) : stdout;
   const instance = render(
     <App initial={initial} theme={theme} scheduler={realScheduler} onMarker={writer ? (label) => writer.marker(label) : undefined} />,
-    { stdout: writer ? teeWrites(stdout, (chunk) => writer.output(chunk)) : stdout, stdin, exitOnCtrlC: true },
+    { stdout: wantsFrameDiff(process.env) ? diffFrames(teed) : teed, stdin, exitOnCtrlC: true },
   );
 
   const onSignal = (signal: NodeJS.Signals) => {

@@ -11,8 +11,8 @@ import xterm from '@xterm/headless';
 import { expect } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** The built CLI (`npm test` builds it first). SL_TEST_CLI points the tests at another build. */
-export const CLI = process.env.SL_TEST_CLI ?? path.join(ROOT, 'dist/cli.js');
+/** The built CLI (`npm test` builds it first). STREETLIGHT_CLI points the tests at another build. */
+export const CLI = process.env.STREETLIGHT_CLI ?? path.join(ROOT, 'dist/cli.js');
 
 export function ensureBuilt(): void {
   if (existsSync(CLI)) return;
