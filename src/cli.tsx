@@ -49,6 +49,9 @@ async function runScreen(options: CliOptions, scenario: Awaited<ReturnType<typeo
       'the interactive screen needs a terminal on stdin and stdout; use --print for the training log, or --keys for a scripted run',
     );
   }
+  // Both ends are a terminal, so a person is watching: Ink's CI guess (draw only the last frame) is wrong here.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
   const { runInteractive } = await import('./ui/interactive.js');
   return runInteractive({ ...options, scenario });
 }
