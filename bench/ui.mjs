@@ -56,11 +56,15 @@ export async function firstFrame() {
   const overhead = await medianOf(runs, () => timeToOutput(`printf READY; sleep 0.2`, 'READY'));
   const bare = await medianOf(runs, () => timeToOutput(`node -e "process.stdout.write('READY'); setTimeout(() => {}, 200)"`, 'READY'));
   // The key hints are the last line of the training frame: once they are out, the frame is complete.
+  // The picker is what `npx streetlight-tui` opens; its last line is the key hint ending in "q quit".
+  const picker = await medianOf(runs, () => timeToOutput(`node ${CLI}`, 'q quit'));
   const app = await medianOf(runs, () => timeToOutput(`node ${CLI} deep-net`, '? help'));
   line('pseudo-terminal overhead (script + stty), subtracted below', ms(overhead));
   line("bare node start (node -e '' writing one word)", ms(bare - overhead));
-  line('streetlight-tui deep-net: launch to first full frame', ms(app - overhead));
-  line('ratio to the bare node start', `${((app - overhead) / (bare - overhead)).toFixed(2)}x`, 'target <= 3x');
+  line('streetlight-tui (the picker): launch to first full frame', ms(picker - overhead));
+  line('  ratio to the bare node start', `${((picker - overhead) / (bare - overhead)).toFixed(2)}x`, 'target <= 3x');
+  line('streetlight-tui deep-net (training screen): launch to first full frame', ms(app - overhead));
+  line('  ratio to the bare node start', `${((app - overhead) / (bare - overhead)).toFixed(2)}x`, 'target <= 3x');
 }
 
 /** Total bytes of output events in a scripted recording at 80x24. */
