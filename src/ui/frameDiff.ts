@@ -30,6 +30,7 @@
  * whitelist of ranges; string-width is only a transitive dependency): anything else means a full write.
  * The pen is assumed to be the default when the app starts, as a shell leaves it.
  */
+import { originalWrite, withWrite } from './streamView.js';
 
 /** The SGR state: attribute bits, and foreground/background as the SGR parameters that set them. */
 interface Pen {
@@ -474,21 +475,11 @@ function scanPen(pen: Pen | undefined, data: string, pens: Pens): Pen | undefine
 export function diffFrames<T extends NodeJS.WritableStream>(stream: T): T {
   const terminal = stream as unknown as TerminalSize;
   const differ = new FrameDiffer(() => ({ columns: terminal.columns, rows: terminal.rows }));
-  const write = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
-    let data: string | Uint8Array = chunk;
-    if (typeof chunk === 'string') data = differ.transform(chunk);
-    else differ.reset();
-    return (stream.write as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean)(data, ...rest);
-  };
-  return new Proxy(stream, {
-    get(target, property) {
-      if (property === 'write') return write;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-    set(target, property, value) {
-      return Reflect.set(target, property, value, target);
-    },
+  const write = originalWrite(stream);
+  return withWrite(stream, (chunk, ...rest) => {
+    if (typeof chunk === 'string') return write(differ.transform(chunk), ...rest);
+    differ.reset();
+    return write(chunk, ...rest);
   });
 }
 
