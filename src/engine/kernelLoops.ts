@@ -34,6 +34,24 @@ export interface Net {
   readonly predictions: Float64Array;
 }
 
+/**
+ * The 3-layer forward pass for one row: `layer_1 = relu(layer_0 · weights_0_1)` into `net.hidden`,
+ * and `layer_2 = layer_1 · weights_1_2` returned. Node j's sum is complete before it joins layer_2's,
+ * so interleaving the two loops adds in the same order as computing them one after the other.
+ */
+function deepForward(net: Net, input: Float64Array): number {
+  const { nIn, nHid, relu, w01, w12, hidden } = net;
+  let prediction = 0;
+  for (let j = 0; j < nHid; j++) {
+    let sum = 0;
+    for (let i = 0, m = j; i < nIn; i++, m += nHid) sum += input[i]! * w01[m]!;
+    const h = relu ? (sum > 0 ? sum : 0) : sum;
+    hidden[j] = h;
+    prediction += h * w12[j]!;
+  }
+  return prediction;
+}
+
 /** A 3-layer net updated after every row (the notebook's loop). Returns the iteration's error. */
 export function deepSgdIteration(net: Net): number {
   const { x, goals, nIn, nHid, relu, alpha, w01, w12, hidden, hiddenDelta, predictions } = net;
@@ -41,14 +59,7 @@ export function deepSgdIteration(net: Net): number {
   for (let k = 0; k < x.length; k++) {
     const input = x[k]!;
     const goal = goals[k]!;
-    let prediction = 0;
-    for (let j = 0; j < nHid; j++) {
-      let sum = 0;
-      for (let i = 0, m = j; i < nIn; i++, m += nHid) sum += input[i]! * w01[m]!;
-      const h = relu ? (sum > 0 ? sum : 0) : sum;
-      hidden[j] = h;
-      prediction += h * w12[j]!;
-    }
+    const prediction = deepForward(net, input);
     predictions[k] = prediction;
     error += (goal - prediction) * (goal - prediction);
     const delta = prediction - goal;
@@ -74,14 +85,7 @@ export function deepBatchIteration(net: Net): number {
   for (let k = 0; k < x.length; k++) {
     const input = x[k]!;
     const goal = goals[k]!;
-    let prediction = 0;
-    for (let j = 0; j < nHid; j++) {
-      let sum = 0;
-      for (let i = 0; i < nIn; i++) sum += input[i]! * w01[i * nHid + j]!;
-      const h = relu ? (sum > 0 ? sum : 0) : sum;
-      hidden[j] = h;
-      prediction += h * w12[j]!;
-    }
+    const prediction = deepForward(net, input);
     predictions[k] = prediction;
     error += (goal - prediction) * (goal - prediction);
     const delta = prediction - goal;

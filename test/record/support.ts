@@ -2,12 +2,12 @@
  * Helpers for the recording and end-to-end tests: run the built CLI with a pinned environment, check
  * a cast strictly, and replay output through a terminal emulator.
  */
+import { screenText } from '../../src/record/screenText.js';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import xterm from '@xterm/headless';
 import { expect } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -108,15 +108,8 @@ export const outputOf = (cast: Cast) => cast.events.filter((e) => e[1] === 'o').
 export const markersOf = (cast: Cast) => cast.events.filter((e) => e[1] === 'm').map((e) => e[2]);
 
 /** What a terminal of the given size shows after `data`: right-trimmed lines, no trailing blank lines. */
-export async function replay(data: string, columns: number, rows: number): Promise<string> {
-  const terminal = new xterm.Terminal({ cols: columns, rows, allowProposedApi: true, scrollback: 0 });
-  await new Promise<void>((resolve) => terminal.write(data, resolve));
-  const buffer = terminal.buffer.active;
-  const lines: string[] = [];
-  for (let row = 0; row < rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
-  terminal.dispose();
-  while (lines.length > 0 && lines.at(-1) === '') lines.pop();
-  return lines.map((line) => `${line}\n`).join('');
+export function replay(data: string, columns: number, rows: number): Promise<string> {
+  return screenText(data, { columns, rows, convertEol: false });
 }
 
 export function commandExists(name: string): boolean {
