@@ -110,7 +110,7 @@ export function TrainingScreen({ session, theme, size }: TrainingScreenProps) {
   const help = session.showHelp;
 
   return (
-    <Box flexDirection="column" width={width} height={layout.height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={layout.height}>
       <StatusLine session={session} theme={theme} width={width} />
       {spacer('top')}
       {help ? (
@@ -119,7 +119,7 @@ export function TrainingScreen({ session, theme, size }: TrainingScreenProps) {
         layout.bands.map((band, i) => (
           <Box key={band.panels.join('+')} flexDirection="column">
             {i > 0 ? spacer(`gap${i}`) : null}
-            <Box flexDirection="row" height={band.height} overflow="hidden">
+            <Box flexDirection="row" height={band.height}>
               {band.panels.map((name, k) => (
                 <Box key={name} marginLeft={k > 0 ? gap : 0} flexShrink={0}>
                   {panel(name, layout, session, theme)}

@@ -48,7 +48,7 @@ export function captionLines(lines: readonly string[], width: number, height: nu
 export function Caption({ lines, theme, width, height }: CaptionProps) {
   const shown = captionLines(lines.map(theme.text), width, height, theme.glyphs.ellipsis);
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       {shown.map((l, i) => (
         <Line key={i} segs={[seg(l.text, l.lesson ? 'dim' : undefined)]} width={width} theme={theme} />
       ))}

@@ -82,7 +82,7 @@ export function ErrorChart({ errors, heldOut, scale, iterations, theme, width, h
     const wrapped = wrap(text, width - 2).slice(0, plotLines);
     const top = Math.floor((plotLines - wrapped.length) / 2);
     return (
-      <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Box flexDirection="column" width={width} height={height}>
         {title}
         {Array.from({ length: plotLines }, (_, i) => {
           const text = wrapped[i - top];
@@ -131,7 +131,7 @@ export function ErrorChart({ errors, heldOut, scale, iterations, theme, width, h
     heldOut.length > 0 ? draw(scaled(heldOut), [g.chart[0], g.chart[1], ...Array<string>(8).fill(g.chartSecond)] as unknown as typeof g.chart) : [];
 
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       {title}
       {Array.from({ length: plotLines }, (_, i) => {
         const text = main[i] ?? '';

@@ -26,7 +26,7 @@ export function HelpOverlay({ theme, width, height }: HelpOverlayProps) {
   if (height >= rows.length + 4 && width >= widest + 4) {
     const inner = widest;
     return (
-      <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Box flexDirection="column" width={width} height={height}>
         <Box flexDirection="column" borderStyle={theme.glyphs.border} borderColor={theme.colors.dim} paddingX={1} width={inner + 4}>
           <Line segs={[seg('Keys', 'accent', true)]} width={inner} theme={theme} />
           {rows.map((r, i) => (
@@ -49,7 +49,7 @@ export function HelpOverlay({ theme, width, height }: HelpOverlayProps) {
     return right.length > 0 ? [...left, seg(' '.repeat(leftWidth - segsLength(left))), ...right] : left;
   });
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       <Title title="Keys" width={width} theme={theme} />
       {lines.map((segs, i) => (
         <Line key={i} segs={segs} width={width} theme={theme} />

@@ -43,7 +43,7 @@ export function PressureTable({ setup, weights, activeRow, theme, width, height 
   const rows = windowAround(table.rows, height - 3, focus < 0 ? undefined : focus).items;
 
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       <Title title={deep ? 'Pressure on weights_1_2' : 'Pressure on weights'} width={width} theme={theme} />
       <Line
         segs={[seg(' '.repeat(labelWidth)), ...cells((j) => seg(padLeft(`${deep ? 'h' : 'w'}${j}`, PRESSURE.cell), 'dim'))]}

@@ -59,7 +59,7 @@ export function StreetLights({ inputs, labels, predictions, activeRow, heldOutRo
   const rows = windowAround(inputs.map((_, i) => i), height - 1, activeRow);
 
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       <Title title="Street lights" width={width} theme={theme} right={[seg('goal, prediction', 'dim')]} />
       {rows.items.map((row) => {
         const active = row === activeRow;

@@ -112,7 +112,7 @@ export function WeightGrid({ trainer, detail, theme, width, height }: WeightGrid
   ];
 
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       <Title
         title="Network"
         width={width}

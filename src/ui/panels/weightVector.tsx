@@ -87,7 +87,7 @@ export function WeightVector({ trainer, detail, theme, width, height }: WeightVe
   ];
 
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       <Title title="Weights" width={width} theme={theme} right={[seg(`${g.alpha} ${trainer.setup.alpha}`, 'dim')]} />
       {detail ? <Line segs={header} width={width} theme={theme} /> : null}
       {shown.items.map((i) => {
