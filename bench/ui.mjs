@@ -21,23 +21,22 @@ function timeToOutput(command, marker) {
     const start = process.hrtime.bigint();
     const child = spawn('script', ['-qfec', `stty cols 80 rows 24; exec ${command}`, '/dev/null'], { env: ENV, cwd: ROOT });
     let out = '';
-    let done = false;
+    let elapsed;
     const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
     child.stdout.on('data', (chunk) => {
       // Colour codes sit between the words of the frame; match on the plain text.
       out += chunk.toString('utf8').replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
-      if (!done && out.includes(marker)) {
-        clearTimeout(timer);
-        done = true;
-        resolve(Number(process.hrtime.bigint() - start) / 1e6);
+      if (elapsed === undefined && out.includes(marker)) {
+        elapsed = Number(process.hrtime.bigint() - start) / 1e6;
         child.stdin.write('q');
-        setTimeout(() => child.kill('SIGKILL'), 500);
       }
     });
     child.on('error', reject);
+    // Resolve only once the process has gone: a run still quitting would steal a core from the next one.
     child.on('exit', () => {
       clearTimeout(timer);
-      if (!done) reject(new Error(`'${command}' ended without printing '${marker}'`));
+      if (elapsed === undefined) reject(new Error(`'${command}' ended without printing '${marker}'`));
+      else resolve(elapsed);
     });
   });
 }
@@ -53,8 +52,8 @@ async function medianOf(runs, measure) {
 
 export async function firstFrame() {
   const runs = 9;
-  const overhead = await medianOf(runs, () => timeToOutput(`printf READY; sleep 0.2`, 'READY'));
-  const bare = await medianOf(runs, () => timeToOutput(`node -e "process.stdout.write('READY'); setTimeout(() => {}, 200)"`, 'READY'));
+  const overhead = await medianOf(runs, () => timeToOutput(`printf READY`, 'READY'));
+  const bare = await medianOf(runs, () => timeToOutput(`node -e "process.stdout.write('READY')"`, 'READY'));
   // The key hints are the last line of the training frame: once they are out, the frame is complete.
   // The picker is what `npx streetlight-tui` opens; its last line is the key hint ending in "q quit".
   const picker = await medianOf(runs, () => timeToOutput(`node ${CLI}`, 'q quit'));
