@@ -1,6 +1,9 @@
 import stringWidth from 'string-width';
 import { describe, expect, test } from 'vitest';
-import fastStringWidth, { ONE_COLUMN } from '../../src/ui/stringWidth.js';
+import { fastStringWidth as fast, ONE_COLUMN } from '../../src/ui/stringWidth.js';
+
+let slowCalls = 0;
+const fastStringWidth = (text: string) => fast(text, undefined, () => (slowCalls++, stringWidth));
 
 describe('the string-width fast path', () => {
   test('agrees with string-width on every code point it answers for itself', () => {
@@ -14,6 +17,7 @@ describe('the string-width fast path', () => {
       }
     }
     expect(checked).toBeGreaterThan(700);
+    expect(slowCalls).toBe(0);
   });
 
   test.each([
