@@ -22,7 +22,7 @@ import type { Scenario } from '../scenarios/schema.js';
 import { listScenarios } from '../scenarios/loader.js';
 import { openCast, type CastWriter } from './asciicast.js';
 import { parseKeys, type KeyStep } from './keyScript.js';
-import { scenarioFolders } from './scenarioFolders.js';
+import { scenarioFolders } from '../scenarios/folders.js';
 import { screenText } from './screenText.js';
 import { VirtualClock } from './virtualClock.js';
 import { createVirtualTerminal, type Size } from './virtualTerminal.js';

@@ -82,5 +82,4 @@ export const scenarioSchema = z
     }
   });
 
-export type ScenarioFile = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema> & { id: string; source: string };

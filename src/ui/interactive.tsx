@@ -18,7 +18,7 @@ import { initialApp } from '../session/app.js';
 import { listScenarios } from '../scenarios/loader.js';
 import type { Scenario } from '../scenarios/schema.js';
 import { openCast, type CastWriter } from '../record/asciicast.js';
-import { scenarioFolders } from '../record/scenarioFolders.js';
+import { scenarioFolders } from '../scenarios/folders.js';
 import { teeWrites } from '../record/tee.js';
 import { App } from './app.js';
 import { diffFrames, wantsFrameDiff } from './frameDiff.js';
