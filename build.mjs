@@ -21,7 +21,7 @@ await build({
   // Ink only loads the React devtools when DEV=true; they are not a dependency.
   external: ['react-devtools-core'],
   // Ink measures every line with string-width; ours answers at once for the glyphs the app draws.
-  alias: { 'string-width': './src/ui/stringWidthForInk.ts' },
+  alias: { 'string-width': './src/terminal/stringWidthForInk.ts' },
   define: { 'process.env.NODE_ENV': '"production"' },
   // Some bundled CommonJS (React) calls require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __slCreateRequire } from 'node:module'; const require = __slCreateRequire(import.meta.url);" },

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
- * The entry: arguments → print | scripted | interactive. It decides the path before anything
- * heavy is imported: `--print` never loads Ink or React, and the screen paths load them only
- * after the environment (colour, CI) has been settled, because Ink reads it at import time.
+ * The entry: arguments → a run path (src/run/: print, interactive, scripted). It decides the path
+ * before anything heavy is imported: `--print` never loads Ink or React, and the screen paths load them
+ * only after the environment (colour, CI) has been settled, because Ink reads it at import time.
  */
 import pkg from '../package.json' with { type: 'json' };
-import { HELP, parseCli, type CliOptions } from './cli/args.js';
+import { HELP, parseCli } from './cli/args.js';
 import { UsageError } from './errors.js';
-import { printJsonLines, printLog } from './print.js';
+import { printJsonLines, printLog } from './run/print.js';
 import { BUILT_INS } from './scenarios/builtins.js';
 import { resolveScenario } from './scenarios/loader.js';
 import { buildSetup } from './scenarios/setup.js';
@@ -31,29 +31,18 @@ async function main(argv: readonly string[]): Promise<number> {
     else printLog(scenario, setup, options.style, write);
     return 0;
   }
-  return runScreen(options, scenario);
-}
-
-async function runScreen(options: CliOptions, scenario: Awaited<ReturnType<typeof resolveScenario>> | undefined) {
-  if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
-  // Ink's layout engine (yoga) checks for `fetch` to load its WebAssembly; in Node 20 merely touching
-  // `fetch` loads the whole HTTP client, a third of a bare start. The screen never fetches anything,
-  // so hide it: yoga then decodes the bytes it carries inline.
-  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  const screen = { scenario, overrides: options.overrides, ascii: options.ascii, record: options.record };
   if (options.keys !== undefined) {
-    const { runScripted } = await import('./record/scripted.js');
-    return runScripted({ ...options, keys: options.keys, scenario });
+    const { runScripted } = await import('./run/scripted.js');
+    return runScripted({ ...screen, keys: options.keys, size: options.size });
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError(
       'the interactive screen needs a terminal on stdin and stdout; use --print for the training log, or --keys for a scripted run',
     );
   }
-  // Both ends are a terminal, so a person is watching: Ink's CI guess (draw only the last frame) is wrong here.
-  delete process.env.CI;
-  delete process.env.CONTINUOUS_INTEGRATION;
-  const { runInteractive } = await import('./ui/interactive.js');
-  return runInteractive({ ...options, scenario });
+  const { runInteractive } = await import('./run/interactive.js');
+  return runInteractive(screen);
 }
 
 // Output piped into `head` closes early; that is not an error worth a stack trace.

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import type { Overrides } from '../scenarios/setup.js';
 import { LIMITS } from '../scenarios/limits.js';
+import { MIN_SIZE, type Size } from '../terminal/size.js';
 
 export interface CliOptions {
   readonly scenario: string | undefined;
@@ -16,7 +17,7 @@ export interface CliOptions {
   readonly version: boolean;
   readonly record: string | undefined;
   readonly keys: string | undefined;
-  readonly size: { columns: number; rows: number } | undefined;
+  readonly size: Size | undefined;
 }
 
 const OPTIONS = {
@@ -39,9 +40,6 @@ const OPTIONS = {
   size: { type: 'string' },
 } as const;
 
-/** The smallest screen the training view fits in. */
-export const MIN_SIZE = { columns: 60, rows: 20 } as const;
-
 function parseNumber(option: string, text: string, check: (n: number) => boolean, expected: string): number {
   const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim()) ? Number(text) : NaN;
   if (!Number.isFinite(n) || !check(n)) throw new UsageError(`--${option}: expected ${expected}, got '${text}'`);
@@ -59,29 +57,34 @@ function oneOf<T extends string>(option: string, text: string | undefined, value
   return text as T;
 }
 
-export function parseSize(text: string): { columns: number; rows: number } {
+/** The smallest `--size`: the picker's own minimum. */
+export const MIN_SCRIPTED: Size = { columns: 30, rows: 6 };
+
+export function parseSize(text: string): Size {
   const match = /^(\d{1,4})x(\d{1,4})$/.exec(text.trim());
   if (!match) throw new UsageError(`--size: expected COLSxROWS such as 80x24, got '${text}'`);
   const columns = Number(match[1]);
   const rows = Number(match[2]);
-  if (columns < MIN_SIZE.columns || rows < MIN_SIZE.rows) {
-    throw new UsageError(`--size: ${columns}x${rows} is below the minimum of ${MIN_SIZE.columns}x${MIN_SIZE.rows}`);
+  // The picker works in less room than the training screen, which says what it needs when it has too little.
+  if (columns < MIN_SCRIPTED.columns || rows < MIN_SCRIPTED.rows) {
+    throw new UsageError(`--size: ${columns}x${rows} is below the minimum of ${MIN_SCRIPTED.columns}x${MIN_SCRIPTED.rows} (the training screen needs ${MIN_SIZE.columns}x${MIN_SIZE.rows})`);
   }
   if (columns > 1000 || rows > 500) throw new UsageError(`--size: ${columns}x${rows} is too large (at most 1000x500)`);
   return { columns, rows };
 }
 
 /**
- * `--alpha -1` → `--alpha=-1`. parseArgs refuses a value that starts with a dash ("ambiguous"), but
- * no option here takes a dash-word, so a negative number after an option is that option's value, and
- * the range check can then say what was expected.
+ * `--alpha -1` → `--alpha=-1`, `--keys "- - p"` → `--keys=- - p`. parseArgs refuses a value that starts
+ * with a dash ("ambiguous"), but an option that takes a value takes the next argument whatever it looks
+ * like, unless that is itself one of our options: then the value is missing, and parseArgs says so.
  */
-function joinNegativeValues(argv: readonly string[]): string[] {
+function joinDashValues(argv: readonly string[]): string[] {
   const out: string[] = [];
+  const isOption = (arg: string) => /^--[a-z-]+(=|$)/.test(arg) && arg.replace(/^--|=.*$/g, '') in OPTIONS;
   for (let i = 0; i < argv.length; i++) {
     const name = /^--([a-z-]+)$/.exec(argv[i]!)?.[1];
     const next = argv[i + 1];
-    if (name && OPTIONS[name as keyof typeof OPTIONS]?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+    if (name && OPTIONS[name as keyof typeof OPTIONS]?.type === 'string' && next !== undefined && next.startsWith('-') && !isOption(next)) {
       out.push(`${argv[i]}=${next}`);
       i++;
     } else out.push(argv[i]!);
@@ -92,7 +95,7 @@ function joinNegativeValues(argv: readonly string[]): string[] {
 export function parseCli(argv: readonly string[]): CliOptions {
   let parsed;
   try {
-    parsed = parseArgs({ args: joinNegativeValues(argv), options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinDashValues(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     const message = (error as Error).message;
     const unknown = /Unknown option '([^']+)'/.exec(message);

@@ -1,27 +1,15 @@
 /**
- * The `--keys` language: space-separated single characters and key names, plus `wait:MS`. Each key
- * becomes the bytes a terminal would send for it, so the scripted run exercises the same input path
- * (Ink's parser, the keymap) as a person at a keyboard.
+ * The `--keys` language: space-separated single characters and key names (the keymap's own names,
+ * session/keymap/keyNames.ts: space enter esc up pagedown ctrl+c ...), plus `wait:MS`. Each key becomes
+ * the bytes a terminal would send for it, so the scripted run exercises the same input path (Ink's
+ * parser, the keymap) as a person at a keyboard.
  */
 import { UsageError } from '../errors.js';
+import { NAMED_KEYS, keyBytes } from '../session/keymap/keyNames.js';
 
 export type KeyStep =
   | { readonly kind: 'key'; readonly name: string; readonly bytes: string }
   | { readonly kind: 'wait'; readonly ms: number };
-
-/** What a terminal in its usual (non-application) cursor mode sends for each named key. */
-export const NAMED_KEYS: Readonly<Record<string, string>> = {
-  space: ' ',
-  enter: '\r',
-  esc: '\x1b',
-  tab: '\t',
-  left: '\x1b[D',
-  right: '\x1b[C',
-  up: '\x1b[A',
-  down: '\x1b[B',
-  backspace: '\x7f',
-  'ctrl+c': '\x03',
-};
 
 /** Ten minutes of virtual time is more than any lesson needs, and bounds a typo like wait:9999999999. */
 export const MAX_WAIT_MS = 600_000;
@@ -38,7 +26,7 @@ function parseToken(token: string): KeyStep {
   // One character (one code point, so "é" counts) is sent as typed; case matters ("E" is not "e").
   if ([...token].length === 1) return { kind: 'key', name: token, bytes: token };
   const lower = token.toLowerCase();
-  const named = NAMED_KEYS[lower];
+  const named = keyBytes(lower);
   if (named !== undefined) return { kind: 'key', name: lower, bytes: named };
   if (lower.startsWith('wait:')) {
     const value = token.slice('wait:'.length);

@@ -3,7 +3,7 @@
  * takes), and timers fire in due order at their exact virtual times. Play mode runs on it through the
  * Scheduler interface, and the recording's timestamps are read from it, so no wall clock reaches the file.
  */
-import type { Scheduler } from '../ui/scheduler.js';
+import type { Scheduler } from '../session/scheduler.js';
 
 interface Timer {
   readonly id: number;

@@ -7,11 +7,7 @@
  * with those methods is all it needs.
  */
 import { Readable, Writable } from 'node:stream';
-
-export interface Size {
-  readonly columns: number;
-  readonly rows: number;
-}
+import type { Size } from '../terminal/size.js';
 
 export class VirtualStdout extends Writable {
   readonly isTTY = true;

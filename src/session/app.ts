@@ -1,6 +1,13 @@
-/** The whole app: the picker or an open scenario. Also a pure reducer. */
+/**
+ * The whole app as one pure reducer: the picker or an open scenario, the help over either, and every
+ * key. Keys arrive as names (`{type: 'key', name}`) and are resolved here, against the state as it is
+ * after the keys before them, so a burst of keys (eight Downs sent together, "jj") moves eight rows:
+ * nothing is read from a stale render.
+ */
 import type { Scenario } from '../scenarios/schema.js';
 import type { Overrides } from '../scenarios/setup.js';
+import { commandFor, contextOf } from './keymap/index.js';
+import { INITIAL_PICKER, highlightIndex, movePicker, withRoom, type PickerMove, type PickerState } from './picker.js';
 import { openSession, sessionReducer, type SessionAction, type SessionState } from './state.js';
 
 export interface AppState {
@@ -8,10 +15,13 @@ export interface AppState {
   readonly scenarios: readonly Scenario[];
   /** Files in scenarios/ that failed to load, shown under the picker. */
   readonly problems: readonly string[];
-  /** Picker highlight (index into `scenarios`). */
-  readonly highlighted: number;
+  readonly picker: PickerState;
   readonly overrides: Overrides;
   readonly session: SessionState | undefined;
+  /** The key help, over the picker or the training screen; modal. */
+  readonly help: boolean;
+  /** Whether a recording is being written (markers say so when it is not). */
+  readonly recording: boolean;
   /** Counts scenario openings, so a recording can mark each one (even the same scenario twice). */
   readonly opened: number;
   readonly quitting: boolean;
@@ -19,46 +29,70 @@ export interface AppState {
 
 export type AppAction =
   | SessionAction
+  | { readonly type: 'key'; readonly name: string }
   | { readonly type: 'open'; readonly scenario: Scenario }
-  | { readonly type: 'highlight'; readonly index: number }
+  | { readonly type: 'open-highlighted' }
+  | { readonly type: 'picker-move'; readonly by: PickerMove }
+  | { readonly type: 'picker-room'; readonly rows: number }
   | { readonly type: 'to-picker' }
+  | { readonly type: 'toggle-help' }
   | { readonly type: 'quit' };
 
-export function initialApp(
-  scenarios: readonly Scenario[],
-  overrides: Overrides,
-  open?: Scenario,
-  problems: readonly string[] = [],
-): AppState {
+export interface AppOptions {
+  readonly overrides?: Overrides;
+  /** Open this scenario at once instead of showing the picker. */
+  readonly open?: Scenario;
+  readonly problems?: readonly string[];
+  readonly recording?: boolean;
+}
+
+export function initialApp(scenarios: readonly Scenario[], options: AppOptions = {}): AppState {
   const base: AppState = {
     screen: 'picker',
     scenarios,
-    problems,
-    highlighted: 0,
-    overrides,
+    problems: options.problems ?? [],
+    picker: INITIAL_PICKER,
+    overrides: options.overrides ?? {},
     session: undefined,
+    help: false,
+    recording: options.recording ?? false,
     opened: 0,
     quitting: false,
   };
-  return open ? appReducer(base, { type: 'open', scenario: open }) : base;
+  return options.open ? appReducer(base, { type: 'open', scenario: options.open }) : base;
 }
 
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
+    case 'key': {
+      const command = commandFor(contextOf(state), action.name);
+      return command ? appReducer(state, command.action) : state;
+    }
     case 'open': {
       const index = state.scenarios.findIndex((s) => s.id === action.scenario.id);
       return {
         ...state,
         screen: 'training',
-        session: openSession(action.scenario, state.overrides),
-        highlighted: index >= 0 ? index : state.highlighted,
+        session: openSession(action.scenario, state.overrides, state.recording),
+        picker: index >= 0 ? highlightIndex(state.picker, index, state.scenarios.length) : state.picker,
         opened: state.opened + 1,
       };
     }
-    case 'highlight':
-      return { ...state, highlighted: action.index };
+    case 'open-highlighted': {
+      const scenario = state.scenarios[state.picker.highlighted];
+      return scenario ? appReducer(state, { type: 'open', scenario }) : state;
+    }
+    case 'picker-move':
+      return { ...state, picker: movePicker(state.picker, action.by, state.scenarios.length) };
+    case 'picker-room':
+      return { ...state, picker: withRoom(state.picker, action.rows, state.scenarios.length) };
     case 'to-picker':
       return { ...state, screen: 'picker', session: undefined };
+    case 'toggle-help': {
+      // Opening the help pauses play: nothing moves behind a modal overlay.
+      const session = state.session && !state.help && state.session.playing ? { ...state.session, playing: false } : state.session;
+      return { ...state, help: !state.help, session };
+    }
     case 'quit':
       return { ...state, quitting: true };
     default:

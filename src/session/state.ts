@@ -6,13 +6,11 @@ import { initialState, runToEnd, stepIteration, stepPhase, stepRow, type Trainer
 import type { Activation, Mode } from '../engine/types.js';
 import type { Scenario } from '../scenarios/schema.js';
 import { buildSetup, isDeep, type Overrides } from '../scenarios/setup.js';
+import { emptyHistory, popHistory, pushHistory, type History } from './history.js';
 
 /** Play speeds, in rows per second. */
 export const SPEEDS = [1, 2, 4, 8, 16, 32, 64, 128, 512, 2048, 8192] as const;
 export const DEFAULT_SPEED = 2;
-/** Enough history to walk back through a whole lesson, small enough to bound memory on long runs. */
-export const HISTORY_LIMIT = 5000;
-
 export type StepKind = 'phase' | 'row' | 'iteration' | 'end' | 'play';
 
 /** What the last action did, for the caption. */
@@ -33,15 +31,16 @@ export interface SessionState {
   /** Command-line overrides plus the mode/activation chosen with keys. */
   readonly overrides: Overrides;
   readonly trainer: TrainerState;
-  /** Earlier snapshots, oldest first; `back` pops the newest. */
-  readonly history: readonly TrainerState[];
+  /** Earlier snapshots for the back key (bounded: see history.ts). */
+  readonly history: History;
   readonly last: LastAction;
   readonly playing: boolean;
   readonly speed: number;
   readonly chartScale: 'linear' | 'log';
-  readonly showHelp: boolean;
   /** How many markers were added with the marker key. */
   readonly markers: number;
+  /** Whether a recording is being written (the marker key says so when not). */
+  readonly recording: boolean;
 }
 
 export type SessionAction =
@@ -54,21 +53,21 @@ export type SessionAction =
   | { readonly type: 'cycle-mode' }
   | { readonly type: 'toggle-activation' }
   | { readonly type: 'toggle-scale' }
-  | { readonly type: 'marker' }
-  | { readonly type: 'toggle-help' };
+  | { readonly type: 'marker' };
 
-export function openSession(scenario: Scenario, overrides: Overrides = {}): SessionState {
+export function openSession(scenario: Scenario, overrides: Overrides = {}, recording = false): SessionState {
+  const setup = buildSetup(scenario, overrides);
   return {
     scenario,
     overrides,
-    trainer: initialState(buildSetup(scenario, overrides)),
-    history: [],
+    trainer: initialState(setup),
+    history: emptyHistory(setup),
     last: { kind: 'opened' },
     playing: false,
     speed: DEFAULT_SPEED,
     chartScale: 'linear',
-    showHelp: false,
     markers: 0,
+    recording,
   };
 }
 
@@ -76,7 +75,7 @@ const MODES: readonly Mode[] = ['sgd', 'batch', 'full'];
 
 function advance(state: SessionState, trainer: TrainerState, step: StepKind): SessionState {
   if (trainer === state.trainer) return { ...state, playing: false, last: { kind: 'finished' } };
-  const history = [...state.history.slice(-(HISTORY_LIMIT - 1)), state.trainer];
+  const history = pushHistory(state.history, state.trainer);
   const playing = state.playing && !trainer.done;
   return { ...state, trainer, history, playing, last: { kind: 'step', step } };
 }
@@ -89,7 +88,7 @@ function rows(trainer: TrainerState, count: number): TrainerState {
 
 /** Restarts from the same start, with changed overrides (mode, activation) or the same ones (reset). */
 function restart(state: SessionState, overrides: Overrides, last: LastAction): SessionState {
-  return { ...openSession(state.scenario, overrides), chartScale: state.chartScale, speed: state.speed, markers: state.markers, last };
+  return { ...openSession(state.scenario, overrides, state.recording), chartScale: state.chartScale, speed: state.speed, markers: state.markers, last };
 }
 
 export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
@@ -103,9 +102,9 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
     case 'play-tick':
       return state.playing ? advance(state, rows(state.trainer, action.rows), 'play') : state;
     case 'back': {
-      const previous = state.history[state.history.length - 1];
-      if (!previous) return { ...state, last: { kind: 'back-at-start' } };
-      return { ...state, trainer: previous, history: state.history.slice(0, -1), playing: false, last: { kind: 'back' } };
+      const popped = popHistory(state.history);
+      if (!popped) return { ...state, playing: false, last: { kind: 'back-at-start' } };
+      return { ...state, trainer: popped.state, history: popped.history, playing: false, last: { kind: 'back' } };
     }
     case 'toggle-play':
       if (state.trainer.done) return { ...state, playing: false, last: { kind: 'finished' } };
@@ -127,8 +126,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
     case 'toggle-scale':
       return { ...state, chartScale: state.chartScale === 'linear' ? 'log' : 'linear' };
     case 'marker':
-      return { ...state, markers: state.markers + 1, last: { kind: 'marker' } };
-    case 'toggle-help':
-      return { ...state, showHelp: !state.showHelp };
+      // Without a recording there is nothing to mark: the count stays, and the caption says how to record.
+      return state.recording ? { ...state, markers: state.markers + 1, last: { kind: 'marker' } } : { ...state, last: { kind: 'marker' } };
   }
 }

@@ -1,18 +1,22 @@
 /**
- * The root component: holds the app reducer, maps keys to actions, drives play mode, and reports
- * recording markers. Everything it draws comes from the screens, which are plain functions of state.
+ * The root component: holds the app reducer, turns Ink's key events into key names for it, drives
+ * play mode, reports the terminal size and recording markers. Everything it draws comes from the
+ * screens, which are plain functions of state.
  */
-import { Box, useApp, useInput, type Key } from 'ink';
+import { Box, useApp, useInput } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
-import { appReducer, type AppState } from '../session/app.js';
+import { appReducer, type AppAction, type AppState } from '../session/app.js';
 import { markerEvents } from '../session/events.js';
-import { trainingAction } from '../session/keymap.js';
+import { helpRows } from '../session/keymap/index.js';
+import { keyNamesOf } from '../session/keymap/keyNames.js';
+import type { Scheduler } from '../session/scheduler.js';
 import { SPEEDS } from '../session/state.js';
-import { PickerScreen } from './pickerScreen.js';
-import type { Scheduler } from './scheduler.js';
+import type { Size } from '../terminal/size.js';
+import { HelpOverlay } from './panels/helpOverlay.js';
+import { PickerScreen, pickerLayoutFor } from './screens/pickerScreen.js';
+import { TrainingScreen } from './screens/trainingScreen.js';
 import type { Theme } from './theme.js';
-import { TrainingScreen } from './trainingScreen.js';
-import { useTerminalSize, type Size } from './useTerminalSize.js';
+import { useTerminalSize } from './useTerminalSize.js';
 
 /** Play mode updates the screen at most this often, doing as many rows per update as the speed asks. */
 export const PLAY_TICK_MS = 50;
@@ -25,6 +29,8 @@ export interface AppProps {
   readonly onMarker?: (label: string) => void;
 }
 
+type Dispatch = (action: AppAction) => void;
+
 export function App({ initial, theme, scheduler, onMarker }: AppProps) {
   const [state, dispatch] = useReducer(appReducer, initial);
   const size = useTerminalSize();
@@ -32,44 +38,32 @@ export function App({ initial, theme, scheduler, onMarker }: AppProps) {
 
   useMarkers(state, onMarker);
   usePlayLoop(state, scheduler, dispatch);
+  usePickerRoom(state, size, dispatch);
 
   useEffect(() => {
     if (state.quitting) exit();
   }, [state.quitting, exit]);
 
+  // Every key goes to the reducer as a name; the reducer resolves it against the state of the moment.
   useInput((input, key) => {
-    // Keys typed quickly (or over a slow SSH link) arrive together as one string: take each one.
-    const keys = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
-    for (const one of keys) handleKey(one, key);
+    for (const name of keyNamesOf(input, key)) dispatch({ type: 'key', name });
   });
 
-  function handleKey(input: string, key: Key) {
-    if (state.screen === 'picker') {
-      if (input === 'q' || (key.ctrl && input === 'c')) dispatch({ type: 'quit' });
-      return;
-    }
-    // With the help open, Esc closes it rather than leaving the scenario.
-    if (state.session?.showHelp && key.escape) return dispatch({ type: 'toggle-help' });
-    const action = trainingAction(input, key);
-    if (action) dispatch(action);
-  }
-
-  return <Box flexDirection="column">{renderScreen(state, theme, size, dispatch)}</Box>;
+  return <Box flexDirection="column">{renderScreen(state, theme, size)}</Box>;
 }
 
-function renderScreen(state: AppState, theme: Theme, size: Size, dispatch: (a: Parameters<typeof appReducer>[1]) => void) {
-  if (state.screen === 'training' && state.session) {
-    return <TrainingScreen session={state.session} theme={theme} size={size} />;
-  }
-  return (
-    <PickerScreen
-      app={state}
-      theme={theme}
-      size={size}
-      onOpen={(scenario) => dispatch({ type: 'open', scenario })}
-      onHighlight={(index) => dispatch({ type: 'highlight', index })}
-    />
-  );
+function renderScreen(state: AppState, theme: Theme, size: Size) {
+  if (state.screen === 'training' && state.session) return <TrainingScreen app={state} session={state.session} theme={theme} size={size} />;
+  if (state.help) return <HelpOverlay rows={helpRows('picker', state)} theme={theme} width={size.columns} height={Math.max(1, size.rows - 1)} />;
+  return <PickerScreen app={state} theme={theme} size={size} />;
+}
+
+/** The picker's list scrolls by the rows its layout has at this size: tell the reducer whenever that changes. */
+function usePickerRoom(state: AppState, size: Size, dispatch: Dispatch) {
+  const rows = pickerLayoutFor(state, size).listRows;
+  useEffect(() => {
+    if (rows !== state.picker.room) dispatch({ type: 'picker-room', rows });
+  }, [rows, state.picker.room, dispatch]);
 }
 
 function useMarkers(state: AppState, onMarker: AppProps['onMarker']) {
@@ -82,7 +76,7 @@ function useMarkers(state: AppState, onMarker: AppProps['onMarker']) {
 }
 
 /** While playing, advance by the speed's rows per second, a batch of rows per tick. */
-function usePlayLoop(state: AppState, scheduler: Scheduler, dispatch: (a: Parameters<typeof appReducer>[1]) => void) {
+function usePlayLoop(state: AppState, scheduler: Scheduler, dispatch: Dispatch) {
   const playing = state.session?.playing ?? false;
   const rowsPerSecond = SPEEDS[state.session?.speed ?? 0]!;
   const carry = useRef(0);

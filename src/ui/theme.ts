@@ -11,11 +11,14 @@
 type InkColor = 'red' | 'green' | 'yellow' | 'blue' | 'magenta' | 'cyan' | 'white' | 'gray';
 
 export interface ThemeColors {
+  /** Labels and axis numbers: the terminal's own text colour, never the faint grey. */
+  readonly label: InkColor | undefined;
+  /** Decoration only (rules, bar tracks, placeholders): the one place the faint grey is used. */
+  readonly dim: InkColor | undefined;
   readonly positive: InkColor | undefined;
   readonly negative: InkColor | undefined;
   readonly active: InkColor | undefined;
   readonly heldOut: InkColor | undefined;
-  readonly dim: InkColor | undefined;
   readonly walk: InkColor | undefined;
   readonly stop: InkColor | undefined;
   readonly lampOn: InkColor | undefined;
@@ -53,7 +56,7 @@ export interface Glyphs {
   /** A separator between items on one line. */
   readonly dot: string;
   readonly alpha: string;
-  /** Placeholder for a value not computed yet. */
+  /** Placeholder for a value this phase has not computed: never a character a number could contain. */
   readonly none: string;
   /** asciichart's ten symbols: ┼ ┤ ╶ ╴ ─ ╰ ╭ ╮ ╯ │ or their ASCII stand-ins. */
   readonly chart: readonly [string, string, string, string, string, string, string, string, string, string];
@@ -67,16 +70,19 @@ export interface Theme {
   readonly ascii: boolean;
   readonly colors: ThemeColors;
   readonly glyphs: Glyphs;
+  /** Labels in bold (the projector theme): weight carries the hierarchy where colour cannot. */
+  readonly boldLabels?: boolean;
   /** Text for the screen: in ASCII mode, the few non-ASCII characters used in prose become ASCII. */
   readonly text: (s: string) => string;
 }
 
 const COLORS: ThemeColors = {
+  label: undefined,
+  dim: 'gray',
   positive: 'green',
   negative: 'red',
   active: 'cyan',
   heldOut: 'magenta',
-  dim: 'gray',
   walk: 'green',
   stop: 'red',
   lampOn: 'yellow',
@@ -133,7 +139,7 @@ const ASCII: Glyphs = {
   ellipsis: '~',
   dot: '.',
   alpha: 'alpha',
-  none: '-',
+  none: '_',
   chart: ['+', '|', '-', '-', '-', "'", '.', '.', "'", '|'],
   chartSecond: '*',
   border: 'classic',
@@ -187,53 +193,4 @@ export function wantsAscii(env: NodeJS.ProcessEnv): boolean {
   const locale = [env.LC_ALL, env.LC_CTYPE, env.LANG].find((v) => v !== undefined && v !== '');
   if (locale === undefined) return false;
   return !/utf-?8/i.test(locale);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Numbers on screen. The exact Python spelling of numbers belongs to the --print path; panels show
-// a fixed, readable precision instead, and never "-0".
-
-/** `x` with `decimals` places, `-0.000` shown as `0.000`, non-finite values spelled out. */
-export function fixed(x: number, decimals = 3): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  const s = x.toFixed(decimals);
-  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
-}
-
-/**
- * `x` in at most `width` characters: as many decimals (up to `decimals`) as fit, then an
- * exponent form for very large or very small magnitudes. With `sign`, positive values get a '+'
- * so the sign reads without colour; with `small`, tiny non-zero values use the exponent form.
- */
-export function num(x: number, width = 6, opts: { decimals?: number; sign?: boolean; small?: boolean } = {}): string {
-  const decimals = opts.decimals ?? 3;
-  const withSign = (s: string) => (opts.sign && !s.startsWith('-') && !/^0\.?0*$/.test(s) && s !== 'NaN' ? `+${s}` : s);
-  if (!Number.isFinite(x)) return withSign(fixed(x));
-  // With `small`, a value too small for the decimals (an error of 7.7e-5) keeps its digits.
-  const tooSmall = opts.small && x !== 0 && Math.abs(x) < 0.5 * 10 ** -decimals;
-  for (let d = tooSmall ? -1 : decimals; d >= 0; d--) {
-    const s = withSign(fixed(x, d));
-    // Keep at least one decimal unless the number is large: 0.0004 must not read as "0".
-    if (s.length <= width && (d > 0 || Math.abs(x) >= 1 || x === 0)) return s;
-  }
-  for (let d = 2; d >= 0; d--) {
-    const s = withSign(x.toExponential(d).replace('e+', 'e'));
-    if (s.length <= width) return s;
-  }
-  return withSign(x.toExponential(0).replace('e+', 'e'));
-}
-
-/** Pads `s` on the left to `width` (right-aligns numbers in columns). */
-export function padLeft(s: string, width: number): string {
-  return s.length >= width ? s : ' '.repeat(width - s.length) + s;
-}
-
-export function padRight(s: string, width: number): string {
-  return s.length >= width ? s : s + ' '.repeat(width - s.length);
-}
-
-/** A data value (an input, a goal): whole numbers as they are (`1`, `0`), others with `num`. */
-export function short(x: number, width = 6): string {
-  return Number.isInteger(x) && String(x).length <= width ? String(x) : num(x, width, { decimals: 2 });
 }

@@ -2,15 +2,14 @@
  * Bad input exits 2 with one line on stderr that names the file or option, the field, and what was
  * expected, and never a stack trace. One test per case; the bad files are written to a temp folder.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, ensureBuilt } from './run.js';
+import { ensureBuilt, runCli, tempDir } from '../support/cli.js';
 
 beforeAll(ensureBuilt);
 
-const dir = mkdtempSync(path.join(tmpdir(), 'streetlight-errors-'));
+const { dir } = tempDir('streetlight-errors-');
 
 /** A valid 3-layer scenario, pretty-printed as people write them. */
 function scenario() {
@@ -45,19 +44,19 @@ function lineOf(text: string, needle: string): number {
 
 /** Exit 2, nothing on stdout, one line on stderr holding every fragment, and no stack trace. */
 function expectUsageError(args: readonly string[], ...fragments: string[]): string {
-  const run = cli([...args]);
+  const run = runCli([...args]);
   expect(run.stdout).toBe('');
   expect(run.stderr).toMatch(/^streetlight-tui: [^\n]+\n$/);
   expect(run.stderr).not.toMatch(/^\s+at /m);
   expect(run.stderr).not.toMatch(/Error:|TypeError|node:internal/);
   for (const f of fragments) expect(run.stderr).toContain(f);
-  expect(run.code).toBe(2);
+  expect(run.status).toBe(2);
   return run.stderr;
 }
 
 it('a good file runs (the base of the bad ones below)', () => {
-  const run = cli([file('good.json', () => {}), '--print']);
-  expect([run.code, run.stderr]).toEqual([0, '']);
+  const run = runCli([file('good.json', () => {}), '--print']);
+  expect([run.status, run.stderr]).toEqual([0, '']);
 });
 
 describe('bad scenario files', () => {

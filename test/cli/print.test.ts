@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectExact, flat, shapeOf, TRAINING, type BookWeights, type TrainingCase } from '../engine/fixtures.js';
-import { cli, ensureBuilt, ROOT } from './run.js';
+import { ensureBuilt, ROOT, runCli } from '../support/cli.js';
 
 beforeAll(ensureBuilt);
 
@@ -24,9 +24,9 @@ interface JsonLine {
 
 /** Runs `--print --json`, checks the exit and the line format, and returns the parsed lines. */
 function jsonLines(args: readonly string[]): { lines: JsonLine[]; text: string[] } {
-  const run = cli([...args, '--print', '--json']);
+  const run = runCli([...args, '--print', '--json']);
   expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
+  expect(run.status).toBe(0);
   expect(run.stdout.endsWith('\n')).toBe(true);
   const text = run.stdout.slice(0, -1).split('\n');
   const lines = text.map((line) => JSON.parse(line) as JsonLine);
@@ -55,39 +55,39 @@ function expectLinesOf(lines: JsonLine[], c: TrainingCase): void {
 
 describe('the notebook and the book, byte for byte', () => {
   it.each(['single-light', 'whole-dataset', 'deep-net'])('%s --print is notebook-%s.txt', (id) => {
-    const run = cli([id, '--print']);
-    expect([run.code, run.stderr]).toEqual([0, '']);
+    const run = runCli([id, '--print']);
+    expect([run.status, run.stderr]).toEqual([0, '']);
     expect(run.stdout).toBe(reference(`notebook-${id}`));
   });
 
   it.each(['single-light', 'whole-dataset', 'deep-net'])('%s --print --style book is book-%s.txt', (id) => {
-    const run = cli([id, '--print', '--style', 'book']);
-    expect([run.code, run.stderr]).toEqual([0, '']);
+    const run = runCli([id, '--print', '--style', 'book']);
+    expect([run.status, run.stderr]).toEqual([0, '']);
     expect(run.stdout).toBe(reference(`book-${id}`));
   });
 
   it('--style notebook is the default', () => {
-    expect(cli(['deep-net', '--print', '--style', 'notebook']).stdout).toBe(reference('notebook-deep-net'));
+    expect(runCli(['deep-net', '--print', '--style', 'notebook']).stdout).toBe(reference('notebook-deep-net'));
   });
 });
 
 describe('--print for every scenario, as numpy would print it', () => {
   it.each(IDS)('%s', (id) => {
     const c = TRAINING[id]!;
-    expect(cli([id, '--print']).stdout).toBe(c.print_notebook);
-    expect(cli([id, '--print', '--style', 'book']).stdout).toBe(c.print_book);
+    expect(runCli([id, '--print']).stdout).toBe(c.print_notebook);
+    expect(runCli([id, '--print', '--style', 'book']).stdout).toBe(c.print_book);
   });
 
   it('overfit prints the held-out error after each iteration', () => {
-    const out = cli(['overfit', '--print']).stdout;
+    const out = runCli(['overfit', '--print']).stdout;
     expect(out.match(/^Held-out error:/gm)).toHaveLength(TRAINING.overfit!.iterations);
   });
 });
 
 describe('--list', () => {
   it('shows the nine ids, in the chapter’s order, with their titles', () => {
-    const run = cli(['--list']);
-    expect([run.code, run.stderr]).toEqual([0, '']);
+    const run = runCli(['--list']);
+    expect([run.status, run.stderr]).toEqual([0, '']);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(IDS);
     for (const line of lines) expect(line).toMatch(/^[a-z-]+ +\S.*$/);
@@ -117,7 +117,7 @@ describe('options override the scenario', () => {
 
   it.each(cases.map(([name, c]) => [name, c] as const))('%s', (_name, c) => {
     expectLinesOf(jsonLines(c.cli!).lines, c);
-    expect(cli([...c.cli!, '--print']).stdout).toBe(c.print_notebook);
+    expect(runCli([...c.cli!, '--print']).stdout).toBe(c.print_notebook);
   });
 
   it('--hidden 6 gives 3x6 and 6x1 matrices', () => {
@@ -153,10 +153,10 @@ describe('a user scenario file with 5 inputs and 6 hidden nodes', () => {
 
   it('--print prints numpy’s log, in both styles', () => {
     const c = TRAINING['user-5x6.json']!;
-    const run = cli([file, '--print']);
-    expect([run.code, run.stderr]).toEqual([0, '']);
+    const run = runCli([file, '--print']);
+    expect([run.status, run.stderr]).toEqual([0, '']);
     expect(run.stdout).toBe(c.print_notebook);
-    expect(cli([file, '--print', '--style', 'book']).stdout).toBe(c.print_book);
+    expect(runCli([file, '--print', '--style', 'book']).stdout).toBe(c.print_book);
   });
 
   it('--json has 5x6 and 6x1 weights equal to numpy’s, and the held-out error', () => {
@@ -173,19 +173,19 @@ describe('a user scenario file with 5 inputs and 6 hidden nodes', () => {
   it('a 2-layer file without weights draws them from its seed', () => {
     const c = TRAINING['user-2layer.json']!;
     expectLinesOf(jsonLines(c.cli!).lines, c);
-    expect(cli([...c.cli!, '--print']).stdout).toBe(c.print_notebook);
+    expect(runCli([...c.cli!, '--print']).stdout).toBe(c.print_notebook);
   });
 
   it('runs from another folder with an absolute path', () => {
-    const run = cli([`${ROOT}/${file}`, '--print'], '/');
+    const run = runCli([`${ROOT}/${file}`, '--print'], {}, '/');
     expect(run.stdout).toBe(TRAINING['user-5x6.json']!.print_notebook);
   });
 });
 
 describe('--help and --version', () => {
   it('--help lists every option and exits 0', () => {
-    const run = cli(['--help']);
-    expect(run.code).toBe(0);
+    const run = runCli(['--help']);
+    expect(run.status).toBe(0);
     for (const option of ['--list', '--print', '--style', '--json', '--alpha', '--iterations', '--seed', '--hidden', '--activation', '--mode', '--batch-size', '--ascii', '--record', '--keys', '--size', '--version']) {
       expect(run.stdout).toContain(option);
     }
@@ -193,6 +193,6 @@ describe('--help and --version', () => {
 
   it('--version prints the package version', () => {
     const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { version: string };
-    expect(cli(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    expect(runCli(['--version'])).toEqual({ status: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
 });

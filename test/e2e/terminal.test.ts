@@ -8,7 +8,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, cleanEnv, commandExists, ensureBuilt, markersOf, outputOf, parseCastStrict, ROOT, tempDir, waitFor } from '../record/support.js';
+import { BUILT_INS } from '../../src/scenarios/builtins.js';
+import { CLI, cleanEnv, commandExists, ensureBuilt, markersOf, outputOf, parseCastStrict, ROOT, sleep, tempDir, waitFor } from '../support/index.js';
 
 const hasTmux = commandExists('tmux');
 if (!hasTmux) console.warn('skipping the end-to-end terminal tests: tmux is not installed (apt-get install tmux)');
@@ -25,10 +26,10 @@ const APP = `${quote(process.execPath)} ${quote(CLI)}`;
 class Pane {
   private readonly socket = `streetlight-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
-  start(): void {
+  start(columns = 80, rows = 24): void {
     // CI=true in the test's environment would make Ink draw only its last frame: the pane runs without it.
     const shell = `env -u CI -u CONTINUOUS_INTEGRATION PS1=${quote(PROMPT)} bash --norc --noprofile`;
-    this.tmux('-f', '/dev/null', 'new-session', '-d', '-x', '80', '-y', '24', '-s', 'e2e', '-c', ROOT, shell);
+    this.tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), '-s', 'e2e', '-c', ROOT, shell);
   }
 
   stop(): void {
@@ -51,8 +52,13 @@ class Pane {
     if (enter) this.tmux('send-keys', '-t', 'e2e', 'Enter');
   }
 
-  key(name: string): void {
-    this.tmux('send-keys', '-t', 'e2e', name);
+  /** Sends keys by tmux's names; several names in one call reach the app as one burst. */
+  key(...names: string[]): void {
+    this.tmux('send-keys', '-t', 'e2e', ...names);
+  }
+
+  resize(columns: number, rows: number): void {
+    this.tmux('resize-window', '-t', 'e2e', '-x', String(columns), '-y', String(rows));
   }
 
   cursorVisible(): boolean {
@@ -68,6 +74,18 @@ class Pane {
     } catch (error) {
       throw new Error(`${(error as Error).message}; the screen was:\n${this.screen()}`);
     }
+  }
+
+  /** The screen once it has stopped changing (two captures 300 ms apart agree). */
+  async settled(): Promise<string> {
+    let last = this.screen();
+    for (let i = 0; i < 50; i++) {
+      await sleep(300);
+      const now = this.screen();
+      if (now === last) return now;
+      last = now;
+    }
+    return last;
   }
 
   /** Clears the pane and waits for a fresh prompt. */
@@ -230,6 +248,59 @@ describe.skipIf(!hasTmux)('the interactive screen in tmux at 80x24', () => {
     await run.launch('deep-net --record /nonexistent/dir/x.cast', (s) => s.includes("cannot write '/nonexistent/dir/x.cast'"));
     await run.expectRestored(2);
     expect(pane.screen()).not.toMatch(/\d+\/60/);
+  });
+});
+
+describe.skipIf(!hasTmux)('the picker in a real terminal', () => {
+  let pane: Pane;
+  const start = async (columns: number, rows: number) => {
+    pane = new Pane();
+    pane.start(columns, rows);
+    await pane.waitFor('the shell prompt', (s) => s.includes(PROMPT.trimEnd()));
+  };
+  afterEach(() => pane.stop());
+  const pickerShown = (s: string) => s.includes('single-light') && s.includes('Enter open');
+  const highlighted = (id: string) => (s: string) => new RegExp(`▸ ${id}\\b`).test(s);
+
+  it('survives 20 Downs at 80x16, one key at a time, and shrinking to 80x12', async () => {
+    await start(80, 16);
+    const run = new AppRun(pane, 'picker-downs');
+    await run.launch('', pickerShown);
+    for (let i = 0; i < 20; i++) pane.key('Down');
+    await pane.waitFor('the last scenario highlighted', highlighted('deep-net'));
+    pane.resize(80, 12);
+    await pane.waitFor('the highlight after the resize', (s) => highlighted('deep-net')(s) && s.trimEnd().split('\n').length <= 12);
+    expect(pane.screen()).not.toContain('TypeError');
+    pane.type('q');
+    await run.expectRestored(0);
+  });
+
+  it('takes all 8 Downs of a burst, and both keys of "jj"', async () => {
+    await start(80, 24);
+    const run = new AppRun(pane, 'picker-burst');
+    await run.launch('', pickerShown);
+    pane.key(...Array<string>(8).fill('Down'));
+    await pane.waitFor('the ninth scenario highlighted', highlighted('deep-net'));
+    pane.type('kk');
+    await pane.waitFor('two up', highlighted('no-correlation'));
+    pane.type('q');
+    await run.expectRestored(0);
+  });
+
+  it('leaves no stale lines when the terminal is narrowed (80 -> 81 -> 80, 120 -> 80)', async () => {
+    await start(80, 24);
+    const run = new AppRun(pane, 'picker-narrow');
+    await run.launch('', pickerShown);
+    const once = (s: string, text: string) => s.split(text).length - 1 === 1;
+    for (const [columns, rows] of [[81, 24], [80, 24], [120, 30], [80, 24]] as const) {
+      pane.resize(columns, rows);
+      const clean = (s: string) => pickerShown(s) && ['streetlight-tui ─', 'Enter open', ...BUILT_INS.map((b) => `${b.id} `)].every((text) => once(s, text));
+      // The screen once the app has redrawn after the resize: the same capture twice, 300 ms apart.
+      const settled = await pane.settled();
+      expect(clean(settled), `stale lines at ${columns}x${rows}:\n${settled}`).toBe(true);
+    }
+    pane.type('q');
+    await run.expectRestored(0);
   });
 });
 

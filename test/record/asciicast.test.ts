@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCast } from '../../src/record/asciicast.js';
 import { UsageError } from '../../src/errors.js';
-import { parseCastStrict, tempDir } from './support.js';
+import { parseCastStrict, tempDir } from '../support/index.js';
 
 const header = { width: 80, height: 24, title: 't', env: { TERM: 'xterm-256color' } };
 

@@ -28,8 +28,18 @@ describe('parseKeys', () => {
   it('refuses an unknown name with one line that lists what is accepted', () => {
     expect(() => parseKeys('n xyz')).toThrow(UsageError);
     expect(() => parseKeys('n xyz')).toThrow(
-      "--keys: unknown key 'xyz': expected a single character, one of space enter esc tab left right up down backspace ctrl+c, or wait:MS",
+      "--keys: unknown key 'xyz': expected a single character, one of space enter esc tab backspace up down right left home end pageup pagedown ctrl+c ctrl+l, or wait:MS",
     );
+  });
+
+  it('takes the keymap\'s own key names, as a terminal sends them', () => {
+    expect(parseKeys('pagedown pageup home end ctrl+l')).toEqual([
+      { kind: 'key', name: 'pagedown', bytes: '\x1b[6~' },
+      { kind: 'key', name: 'pageup', bytes: '\x1b[5~' },
+      { kind: 'key', name: 'home', bytes: '\x1b[H' },
+      { kind: 'key', name: 'end', bytes: '\x1b[F' },
+      { kind: 'key', name: 'ctrl+l', bytes: '\x0c' },
+    ]);
   });
 
   it('refuses a malformed or huge wait', () => {

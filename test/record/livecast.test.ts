@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, cleanEnv, commandExists, ensureBuilt, markersOf, parseCastStrict, ROOT, runCli, sleep, tempDir, waitFor } from './support.js';
+import { CLI, cleanEnv, commandExists, ensureBuilt, markersOf, parseCastStrict, ROOT, runCli, sleep, tempDir, waitFor } from '../support/index.js';
 
 const tmp = tempDir();
 beforeAll(() => ensureBuilt());

@@ -4,7 +4,8 @@ import { findBuiltIn } from '../../src/scenarios/builtins.js';
 import { buildSetup } from '../../src/scenarios/setup.js';
 import { appReducer, initialApp, type AppAction, type AppState } from '../../src/session/app.js';
 import { markerEvents } from '../../src/session/events.js';
-import { helpRows, trainingAction, TRAINING_BINDINGS } from '../../src/session/keymap.js';
+import { commandFor, helpRows, hintsFor, KEYMAP } from '../../src/session/keymap/index.js';
+import { keyNamesOf } from '../../src/session/keymap/keyNames.js';
 import { openSession, sessionReducer, SPEEDS, type SessionAction, type SessionState } from '../../src/session/state.js';
 
 const deepNet = findBuiltIn('deep-net')!;
@@ -46,13 +47,13 @@ describe('stepping', () => {
     const again = run(end, { type: 'step', step: 'iteration' });
     expect(again.trainer).toBe(end.trainer);
     expect(again.last).toEqual({ kind: 'finished' });
-    expect(again.history.length).toBe(end.history.length);
+    expect(again.history.entries.length).toBe(end.history.entries.length);
   });
 
   test('reset returns to the same start and keeps chart scale and speed', () => {
     const s = run(openSession(deepNet), { type: 'toggle-scale' }, { type: 'speed', by: 1 }, { type: 'step', step: 'end' }, { type: 'reset' });
     expect(s.trainer).toEqual(openSession(deepNet).trainer);
-    expect(s.history).toEqual([]);
+    expect(s.history.entries).toEqual([]);
     expect(s.chartScale).toBe('log');
     expect(s.last).toEqual({ kind: 'reset' });
   });
@@ -109,11 +110,11 @@ describe('app and markers', () => {
   const apply = (s: AppState, ...actions: AppAction[]) => actions.reduce(appReducer, s);
 
   test('open, Esc back to the picker, quit', () => {
-    const a0 = initialApp([whole, deepNet], {});
+    const a0 = initialApp([whole, deepNet]);
     expect(a0.screen).toBe('picker');
     const a1 = apply(a0, { type: 'open', scenario: deepNet });
     expect(a1.screen).toBe('training');
-    expect(a1.highlighted).toBe(1);
+    expect(a1.picker.highlighted).toBe(1);
     const a2 = apply(a1, { type: 'to-picker' });
     expect(a2.screen).toBe('picker');
     expect(a2.session).toBeUndefined();
@@ -121,7 +122,7 @@ describe('app and markers', () => {
   });
 
   test('markers: scenario opened, every iteration completed with its error, and the marker key', () => {
-    const a0 = initialApp([deepNet], {});
+    const a0 = initialApp([deepNet], { recording: true });
     const a1 = apply(a0, { type: 'open', scenario: deepNet });
     expect(markerEvents(a0, a1)).toEqual(['scenario deep-net']);
     const a2 = apply(a1, { type: 'step', step: 'iteration' });
@@ -136,39 +137,69 @@ describe('app and markers', () => {
 });
 
 describe('keymap', () => {
+  const training = (name: string) => commandFor('training', name)?.action;
   test.each([
-    [' ', {}, { type: 'step', step: 'iteration' }],
-    ['', { rightArrow: true }, { type: 'step', step: 'iteration' }],
-    ['n', {}, { type: 'step', step: 'row' }],
-    ['s', {}, { type: 'step', step: 'phase' }],
-    ['b', {}, { type: 'back' }],
-    ['', { leftArrow: true }, { type: 'back' }],
-    ['p', {}, { type: 'toggle-play' }],
-    ['+', {}, { type: 'speed', by: 1 }],
-    ['-', {}, { type: 'speed', by: -1 }],
-    ['e', {}, { type: 'step', step: 'end' }],
-    ['r', {}, { type: 'reset' }],
-    ['g', {}, { type: 'cycle-mode' }],
-    ['a', {}, { type: 'toggle-activation' }],
-    ['l', {}, { type: 'toggle-scale' }],
-    ['m', {}, { type: 'marker' }],
-    ['?', {}, { type: 'toggle-help' }],
-    ['', { escape: true }, { type: 'to-picker' }],
-    ['q', {}, { type: 'quit' }],
-    ['c', { ctrl: true }, { type: 'quit' }],
-  ] as const)('%j %j', (input, key, action) => {
-    expect(trainingAction(input, key)).toEqual(action);
+    ['space', { type: 'step', step: 'iteration' }],
+    ['right', { type: 'step', step: 'iteration' }],
+    ['n', { type: 'step', step: 'row' }],
+    ['s', { type: 'step', step: 'phase' }],
+    ['b', { type: 'back' }],
+    ['left', { type: 'back' }],
+    ['p', { type: 'toggle-play' }],
+    ['+', { type: 'speed', by: 1 }],
+    ['=', { type: 'speed', by: 1 }],
+    ['-', { type: 'speed', by: -1 }],
+    ['e', { type: 'step', step: 'end' }],
+    ['end', { type: 'step', step: 'end' }],
+    ['r', { type: 'reset' }],
+    ['home', { type: 'reset' }],
+    ['g', { type: 'cycle-mode' }],
+    ['a', { type: 'toggle-activation' }],
+    ['l', { type: 'toggle-scale' }],
+    ['m', { type: 'marker' }],
+    ['?', { type: 'toggle-help' }],
+    ['esc', { type: 'to-picker' }],
+    ['q', { type: 'quit' }],
+    ['ctrl+c', { type: 'quit' }],
+  ] as const)('training: %s', (name, action) => {
+    expect(training(name)).toEqual(action);
   });
 
   test('unbound keys do nothing, and Ctrl+letters are not plain letters', () => {
-    expect(trainingAction('z', {})).toBeUndefined();
-    expect(trainingAction('n', { ctrl: true })).toBeUndefined();
+    expect(training('z')).toBeUndefined();
+    expect(keyNamesOf('n', { ctrl: true })).toEqual(['ctrl+n']);
+    expect(training('ctrl+n')).toBeUndefined();
   });
 
-  test('the help rows come from the same table as the bindings', () => {
-    const rows = helpRows();
-    expect(rows.length).toBe(TRAINING_BINDINGS.filter((b) => b.keys).length);
+  test('Ink events become key names; a burst of characters is a key each', () => {
+    expect(keyNamesOf('', { downArrow: true })).toEqual(['down']);
+    expect(keyNamesOf('jj', {})).toEqual(['j', 'j']);
+    expect(keyNamesOf('n \r', {})).toEqual(['n', 'space', 'enter']);
+    expect(keyNamesOf('', { escape: true, meta: true })).toEqual(['esc']);
+    expect(keyNamesOf('', { pageDown: true })).toEqual(['pagedown']);
+    expect(keyNamesOf('x', { meta: true })).toEqual([]);
+  });
+
+  test('no key is bound twice in a context', () => {
+    for (const [context, table] of Object.entries(KEYMAP)) {
+      const keys = table.flatMap((c) => [...c.keys, ...(c.aliases ?? [])]);
+      expect(new Set(keys).size, context).toBe(keys.length);
+    }
+  });
+
+  test('the help rows and the hints come from the same table as the bindings', () => {
+    const app = apply(initialApp([whole, deepNet]), { type: 'open', scenario: deepNet });
+    const rows = helpRows('training', app);
     expect(rows.map((r) => r.keys)).toContain('space →');
     expect(rows.every((r) => r.description.length > 0)).toBe(true);
+    // deep-net: the activation switch is offered, the gradient-descent switch is not.
+    expect(rows.some((r) => r.keys === 'a')).toBe(true);
+    expect(rows.some((r) => r.keys === 'g')).toBe(false);
+    const hints = hintsFor('training', app);
+    expect(hints.at(-1)).toEqual({ key: '?', hint: 'help' });
   });
 });
+
+function apply(s: AppState, ...actions: AppAction[]) {
+  return actions.reduce(appReducer, s);
+}

@@ -58,7 +58,7 @@ describe('ErrorChart', () => {
     expect(lines(frame)).toHaveLength(8);
     expect(frame).toContain('log');
     expect(frame).toMatch(/1e-12|1e-\d+/);
-    expect(frame).toMatch(/^\s*1\.00/m);
+    expect(frame).toMatch(/^\s*1[┤┼]/m);
   });
 
   it('shows the latest error in its title, and the held-out error as a second series', () => {

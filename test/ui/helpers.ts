@@ -2,7 +2,8 @@
 import { renderToString } from 'ink';
 import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
-import { findBuiltIn } from '../../src/scenarios/builtins.js';
+import { BUILT_INS, findBuiltIn } from '../../src/scenarios/builtins.js';
+import { appReducer, initialApp, type AppState } from '../../src/session/app.js';
 import { openSession, sessionReducer, type SessionAction, type SessionState } from '../../src/session/state.js';
 import { createTheme } from '../../src/ui/theme.js';
 
@@ -24,13 +25,12 @@ const KEYS: Record<string, SessionAction> = {
   a: { type: 'toggle-activation' },
   l: { type: 'toggle-scale' },
   p: { type: 'toggle-play' },
-  '?': { type: 'toggle-help' },
   m: { type: 'marker' },
 };
 
 /**
  * A session of a built-in scenario after some keys, one letter each: s phase, n row,
- * i iteration, e end, b back, r reset, g mode, a activation, l log scale, p play, ? help, m marker.
+ * i iteration, e end, b back, r reset, g mode, a activation, l log scale, p play, m marker.
  */
 export function sessionAfter(id: string, keys = ''): SessionState {
   const scenario = findBuiltIn(id);
@@ -92,3 +92,18 @@ export const BUILT_IN_IDS = [
   'linear-deep',
   'deep-net',
 ] as const;
+
+/** The app around a session (the training screen reads the help flag and the hints from it). */
+export function appWith(session: SessionState, extra: Partial<AppState> = {}): AppState {
+  return { ...initialApp(BUILT_INS), screen: 'training', session, ...extra };
+}
+
+/**
+ * The app after key names typed through the real keymap (space-separated: "down down enter s s ?"),
+ * from the picker or from an open built-in.
+ */
+export function appAfter(keys: string, open?: string): AppState {
+  let app = initialApp(BUILT_INS, { open: open ? findBuiltIn(open) : undefined });
+  for (const name of keys.split(' ').filter(Boolean)) app = appReducer(app, { type: 'key', name });
+  return app;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { findBuiltIn } from '../../src/scenarios/builtins.js';
+import { openSession, sessionReducer, type SessionState } from '../../src/session/state.js';
 import { Network } from '../../src/ui/panels/network.js';
-import type { SessionState } from '../../src/session/state.js';
 import type { Theme } from '../../src/ui/theme.js';
 import { COLOR, PLAIN, THEMES, frameAt, isPrintableAscii, lines, sessionAfter, widthOf } from './helpers.js';
 
@@ -33,7 +34,7 @@ describe('Network, 2-layer', () => {
         expect(w0).toContain(`${theme.glyphs.up}+0.020`);
         expect(w1.trimEnd().endsWith(theme.glyphs.none)).toBe(true);
         expect(frame).toContain('row 0 [1 0 1]');
-        expect(frame).toContain('delta -0.200');
+        expect(frame).toMatch(/delta +-0\.200/);
         if (theme.ascii) expect(isPrintableAscii(frame)).toBe(true);
       });
     }
@@ -54,7 +55,8 @@ describe('Network, 2-layer', () => {
 
   it('before any row: no prediction yet', () => {
     const frame = frameAt(network(sessionAfter('single-light'), COLOR, 40), 80);
-    expect(frame).toContain('no row predicted yet');
+    // Every part of the prediction line is in its place already, holding the placeholder.
+    expect(frame).toContain('row · [· · ·]·w =      ·  goal ·');
     expect(row(frame, 'w0')).toContain('+0.500');
   });
 });
@@ -76,7 +78,7 @@ describe('Network, 3-layer', () => {
         // seed 1, row 0: relu switches h0, h2 and h3 off.
         const layer1 = row(frame, 'layer_1 ');
         expect(layer1.match(/off/g)).toHaveLength(3);
-        expect(frame).toContain('layer_2 +0.392');
+        expect(frame).toMatch(/layer_2 +\+0\.392/);
         expect(frame).toMatch(/row 0 {2}layer_0 \[1 0 1\] {2}goal 1/);
         if (theme.ascii) expect(isPrintableAscii(frame)).toBe(true);
       });
@@ -87,8 +89,8 @@ describe('Network, 3-layer', () => {
     const predicted = frameAt(network(sessionAfter('deep-net', 's'), COLOR, 46), 80);
     expect(row(predicted, 'layer_1_delta').slice(14)).not.toMatch(/\d/);
     const compared = frameAt(network(sessionAfter('deep-net', 'ss'), COLOR, 60), 80);
-    expect(compared).toMatch(/error 0\.370/);
-    expect(compared).toMatch(/layer_2_delta -0\.608/);
+    expect(compared).toMatch(/error +0\.370/);
+    expect(compared).toMatch(/layer_2_delta +-0\.608/);
     expect(row(compared, 'layer_1_delta').slice(14)).not.toMatch(/\d/);
     const back = frameAt(network(sessionAfter('deep-net', 'sss'), COLOR, 46), 80);
     const deltas = row(back, 'layer_1_delta').slice(14);
@@ -121,12 +123,24 @@ describe('Network, 3-layer', () => {
     expect(frame).not.toContain('before relu');
   });
 
-  it('with 8 hidden nodes in a narrow panel, shows as many columns as fit and counts the rest', () => {
+  it('in a narrow panel, shows as many hidden columns as fit and says once, in the header, how many are left out', () => {
     const s = { ...sessionAfter('deep-net', 's') };
     const wide = frameAt(network(s, COLOR, 46), 80);
-    expect(wide).not.toMatch(/\+\d+\s*$/m);
+    expect(wide).not.toContain('more');
     const narrow = frameAt(network(s, COLOR, 38), 80);
-    expect(row(narrow, 'weights_0_1')).toMatch(/h0\s+h1\s+\+2/);
+    expect(row(narrow, 'weights_0_1')).toMatch(/h0\s+h1 +\+2 more/);
+    // Only the header says it: no row carries a count that reads like a value.
+    for (const label of ['  lamp 0', 'layer_1 ', 'weights_1_2', 'layer_1_delta']) expect(row(narrow, label)).not.toMatch(/\+2\b/);
     for (const line of lines(narrow)) expect(widthOf(line)).toBeLessThanOrEqual(38);
+  });
+
+  it('layer_2_delta keeps its full name with 2 or 3 hidden nodes', () => {
+    for (const hidden of [2, 3]) {
+      const s = openSession(findBuiltIn('deep-net')!, { hidden });
+      const stepped = sessionReducer(sessionReducer(s, { type: 'step', step: 'phase' }), { type: 'step', step: 'phase' });
+      const frame = frameAt(network(stepped, COLOR, 14 + 8 * hidden, 14), 80);
+      expect(frame).toMatch(/layer_2_delta +[-+]\d\.\d{3}/);
+      expect(frame).not.toContain('l2_');
+    }
   });
 });

@@ -60,7 +60,7 @@ describe('PressureTable', () => {
   it('drops columns it cannot fit and says how many', () => {
     const s = sessionAfter('deep-net');
     const rows = lines(frameAt(table(s, COLOR, 30), 80));
-    expect(rows[1]).toMatch(/\+2$/);
+    expect(rows[1]).toMatch(/\+2 more$/);
     for (const line of rows) expect(widthOf(line)).toBeLessThanOrEqual(30);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTheme, fixed, num, short, toAscii, wantsAscii } from '../../src/ui/theme.js';
+import { createTheme, toAscii, wantsAscii } from '../../src/ui/theme.js';
 import { isPrintableAscii } from './helpers.js';
 
 describe('createTheme', () => {
@@ -7,7 +7,9 @@ describe('createTheme', () => {
     const on = createTheme({ color: true, ascii: false });
     expect(on.colors.positive).toBe('green');
     expect(on.colors.negative).toBe('red');
-    expect(new Set(Object.values(on.colors))).toEqual(new Set(['green', 'red', 'cyan', 'magenta', 'gray', 'yellow']));
+    expect(new Set(Object.values(on.colors))).toEqual(new Set([undefined, 'green', 'red', 'cyan', 'magenta', 'gray', 'yellow']));
+    // Labels and axes are the terminal's own colour; the faint grey (SGR 90) is for decoration only.
+    expect(on.colors.label).toBeUndefined();
     const off = createTheme({ color: false, ascii: false });
     expect(Object.values(off.colors).every((c) => c === undefined)).toBe(true);
   });
@@ -49,33 +51,5 @@ describe('wantsAscii', () => {
     expect(wantsAscii({ LC_ALL: 'en_US.UTF-8', LANG: 'C' })).toBe(false);
     expect(wantsAscii({ LC_CTYPE: 'C', LANG: 'en_US.UTF-8' })).toBe(true);
     expect(wantsAscii({ LC_CTYPE: 'de_DE.UTF-8', LANG: 'C' })).toBe(false);
-  });
-});
-
-describe('numbers on screen', () => {
-  it('never shows -0', () => {
-    expect(fixed(-0)).toBe('0.000');
-    expect(fixed(-0.0001)).toBe('0.000');
-    expect(num(-0.00001, 6, { sign: true })).toBe('0.000');
-  });
-
-  it('signs positive values when asked, so the sign reads without colour', () => {
-    expect(num(0.5, 6, { sign: true })).toBe('+0.500');
-    expect(num(-0.5, 6, { sign: true })).toBe('-0.500');
-  });
-
-  it('fits the width, dropping decimals and then using an exponent', () => {
-    expect(num(123.456, 6)).toBe('123.46');
-    expect(num(-12.3456, 6)).toBe('-12.35');
-    expect(num(1e7, 6).length).toBeLessThanOrEqual(6);
-    expect(num(7.737125245533561e-5, 8, { small: true })).toBe('7.74e-5');
-    expect(num(NaN)).toBe('NaN');
-    expect(num(-Infinity)).toBe('-inf');
-  });
-
-  it('shows data values short', () => {
-    expect(short(1)).toBe('1');
-    expect(short(0)).toBe('0');
-    expect(short(0.25)).toBe('0.25');
   });
 });

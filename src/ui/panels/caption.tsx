@@ -1,32 +1,18 @@
 /**
  * The caption under the panels: what just happened (wrapped over the lines it is given), then the
- * scenario's lesson in the lines left over.
+ * scenario's lesson in the lines left over. The lesson is the line the room should read: it is drawn
+ * in the terminal's own colour with a bold "Lesson:", never in the faint grey.
  */
 import { Box } from 'ink';
+import { fitText, wrap } from '../format/text.js';
 import type { Theme } from '../theme.js';
-import { Line, fitText, seg } from './line.js';
+import { Line, seg } from './line.js';
 
 export interface CaptionProps {
   readonly lines: readonly string[];
   readonly theme: Theme;
   readonly width: number;
   readonly height: number;
-}
-
-/** Word-wraps `text` to `width`; a word longer than the width is cut. */
-export function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (!line) line = word;
-    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
-    else {
-      out.push(line);
-      line = word;
-    }
-  }
-  if (line) out.push(line);
-  return out.map((l) => l.slice(0, width));
 }
 
 /** The caption's lines as drawn: at most `height`, the last one cut with an ellipsis if text is left. */
@@ -45,13 +31,17 @@ export function captionLines(lines: readonly string[], width: number, height: nu
   return out;
 }
 
+const LESSON = /^(Lesson:)(.*)$/;
+
 export function Caption({ lines, theme, width, height }: CaptionProps) {
   const shown = captionLines(lines.map(theme.text), width, height, theme.glyphs.ellipsis);
   return (
     <Box flexDirection="column" width={width} height={height}>
-      {shown.map((l, i) => (
-        <Line key={i} segs={[seg(l.text, l.lesson ? 'dim' : undefined)]} width={width} theme={theme} />
-      ))}
+      {shown.map((l, i) => {
+        const m = l.lesson ? LESSON.exec(l.text) : null;
+        const segs = m ? [seg(m[1]!, 'accent', true), seg(m[2]!)] : [seg(l.text)];
+        return <Line key={i} segs={segs} width={width} theme={theme} />;
+      })}
     </Box>
   );
 }

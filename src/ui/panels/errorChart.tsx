@@ -8,8 +8,9 @@
  */
 import { plot } from 'asciichart';
 import { Box } from 'ink';
-import { num, padLeft, type Theme } from '../theme.js';
-import { wrap } from './caption.js';
+import { num, padLeft, sig } from '../format/numbers.js';
+import { padRight, wrap } from '../format/text.js';
+import type { Theme } from '../theme.js';
 import { Line, Title, seg, segsLength, type Seg } from './line.js';
 
 /** Arrays and the engine's AppendList both fit. */
@@ -41,12 +42,18 @@ export function sample(series: Series, count: number): number[] {
 }
 
 function label(v: number, scale: 'linear' | 'log', span: number): string {
-  if (scale === 'log') {
-    const x = 10 ** v;
-    return x >= 0.01 && x < 1000 ? num(x, 6, { decimals: x < 0.1 ? 3 : x < 10 ? 2 : 0 }) : x.toExponential(0).replace('e+', 'e');
-  }
+  if (scale === 'log') return sig(10 ** v, 2);
   const decimals = span >= 100 ? 0 : span >= 10 ? 1 : span >= 1 ? 2 : 3;
   return num(v, 8, { decimals });
+}
+
+/** log10 of the nearest of 1, 2, 5 × 10^k at or above (up) or at or below (down) `x`: log axes end on round values. */
+export function niceLog(x: number, up: boolean): number {
+  const k = Math.floor(Math.log10(x));
+  const steps = [1, 2, 5, 10].map((m) => Math.log10(m) + k);
+  const y = Math.log10(x);
+  // A little slack, so 1.0000001 does not open a new step.
+  return up ? steps.find((s) => s >= y - 1e-9)! : [...steps].reverse().find((s) => s <= y + 1e-9)!;
 }
 
 export function ErrorChart({ errors, heldOut, scale, iterations, theme, width, height }: ErrorChartProps) {
@@ -57,22 +64,27 @@ export function ErrorChart({ errors, heldOut, scale, iterations, theme, width, h
   const finite = (s: Series) => s.length === 0 || Number.isFinite(s.at(s.length - 1)!);
   const diverged = !finite(errors) || !finite(heldOut);
 
-  // The title says as much as fits: the latest error of each series, then the iteration.
+  // The title says as much as fits, chosen by the width alone (values are padded to fixed widths), so
+  // it keeps its words from one step to the next: the latest error of each series, then the iteration.
+  // Values are padded after them to a fixed width, so the words before them keep their place.
+  const value = (x: number | undefined): Seg[] => [seg(padRight(x === undefined ? g.none : num(x, 8, { small: true }), 8))];
+  const iterWidth = String(Math.max(iterations ?? 0, errors.length)).length;
+  const twoSeries = heldOut.length > 0 || lastHeld !== undefined;
   const latest = (withIteration: boolean): Seg[] => {
     if (diverged) return [seg('diverged', 'warning', true)];
-    if (last === undefined) return [];
-    const out: Seg[] = withIteration ? [seg(`iter ${errors.length}: `, 'dim')] : [];
-    // With a second series, each value is labelled with its line's glyph.
-    if (lastHeld !== undefined) out.push(seg(`${g.chart[4]} train `, 'accent'));
-    out.push(seg(num(last, 8, { small: true })));
-    if (lastHeld !== undefined) out.push(seg(`  ${g.chartSecond} held out `, 'heldOut'), seg(num(lastHeld, 8, { small: true })));
+    const out: Seg[] = withIteration ? [seg(`iter ${padRight(`${errors.length}:`, iterWidth + 1)} `, 'label')] : [];
+    // With a second series, a legend: the line is the training error, the dots the held-out error.
+    if (twoSeries) out.push(seg('train ', 'accent'));
+    out.push(...value(last));
+    if (twoSeries) out.push(seg(` ${g.chartSecond} held out `, 'heldOut'), ...value(lastHeld));
     return out;
   };
-  const name = scale === 'log' ? 'Error (log scale)' : 'Error per iteration';
+  const names = scale === 'log' ? ['Error per iteration (log)', 'Error (log)'] : ['Error per iteration', 'Error'];
   const choices: [string, Seg[]][] = [
-    [name, latest(true)],
-    [scale === 'log' ? 'Error (log)' : 'Error', latest(true)],
-    [scale === 'log' ? 'Error (log)' : 'Error', latest(false)],
+    [names[0]!, latest(true)],
+    [names[1]!, latest(true)],
+    [names[1]!, latest(false)],
+    [names[1]!, []],
   ];
   // Title text, two spaces, the right side, and a rule of at least one cell either side.
   const [titleText, right] = choices.find(([t, r]) => t.length + segsLength(r) + 8 <= width) ?? choices[choices.length - 1]!;
@@ -92,7 +104,7 @@ export function ErrorChart({ errors, heldOut, scale, iterations, theme, width, h
     );
   };
   if (diverged) return message('diverged: the error ran off to infinity or NaN (alpha too large?)', 'warning');
-  if (errors.length === 0) return message('no iteration finished yet', 'dim');
+  if (errors.length === 0) return message('no iteration finished yet', 'label');
 
   // Scale every value into [0, h] ourselves and let asciichart draw on exactly h + 1 lines; its
   // own rounding of an arbitrary min and max can give one line more or less.
@@ -102,8 +114,9 @@ export function ErrorChart({ errors, heldOut, scale, iterations, theme, width, h
   // largest): close to the true range and cheap on a million iterations.
   const probe = [errors.at(0)!, ...sample(errors, width), ...sample(heldOut, width)];
   const ys = probe.map(toY);
-  let lo = scale === 'log' ? Math.floor(Math.min(...ys)) : 0;
-  let hi = scale === 'log' ? Math.ceil(Math.max(...ys)) : Math.max(...ys);
+  const finiteYs = ys.filter(Number.isFinite);
+  let lo = scale === 'log' ? niceLog(10 ** Math.min(...finiteYs), false) : 0;
+  let hi = scale === 'log' ? niceLog(10 ** Math.max(...finiteYs), true) : Math.max(...finiteYs);
   if (!(hi > lo)) hi = lo + 1;
   if (scale === 'linear' && lo > 0) lo = 0;
   const labels = Array.from({ length: h + 1 }, (_, k) => label(lo + ((hi - lo) * k) / h, scale, hi - lo));
@@ -136,7 +149,7 @@ export function ErrorChart({ errors, heldOut, scale, iterations, theme, width, h
       {Array.from({ length: plotLines }, (_, i) => {
         const text = main[i] ?? '';
         const over = second[i] ?? '';
-        const segs: Seg[] = [seg(text.slice(0, labelWidth + 1), 'dim')];
+        const segs: Seg[] = [seg(text.slice(0, labelWidth), 'label'), seg(text.slice(labelWidth, labelWidth + 1), 'dim')];
         // The plot area: training error in the accent colour, held-out error where the first line leaves a gap.
         let run = '';
         let runColor: Seg['color'];

@@ -3,11 +3,14 @@
  * In a box when there is room; otherwise under a title rule, in two columns if the rows need it.
  */
 import { Box } from 'ink';
-import { helpRows } from '../../session/keymap.js';
-import { padRight, type Theme } from '../theme.js';
+import type { HelpRow } from '../../session/keymap/index.js';
+import { displayWidth, padRight } from '../format/text.js';
+import type { Theme } from '../theme.js';
 import { Line, Title, seg, segsLength, type Seg } from './line.js';
 
 export interface HelpOverlayProps {
+  /** The keymap's rows for the screen under the help. */
+  readonly rows: readonly HelpRow[];
   readonly theme: Theme;
   readonly width: number;
   readonly height: number;
@@ -15,12 +18,12 @@ export interface HelpOverlayProps {
 
 const FOOTER = '? or Esc closes this help';
 
-export function HelpOverlay({ theme, width, height }: HelpOverlayProps) {
-  const rows = helpRows().map((r) => ({ keys: theme.text(r.keys), description: theme.text(r.description) }));
-  const keyWidth = Math.max(...rows.map((r) => r.keys.length)) + 2;
+export function HelpOverlay({ rows: keymapRows, theme, width, height }: HelpOverlayProps) {
+  const rows = keymapRows.map((r) => ({ keys: theme.text(r.keys), description: theme.text(r.description) }));
+  const keyWidth = Math.max(...rows.map((r) => displayWidth(r.keys))) + 2;
   const entry = (r: { keys: string; description: string }): Seg[] => [seg(padRight(r.keys, keyWidth), 'accent', true), seg(r.description)];
   const widest = Math.max(...rows.map((r) => segsLength(entry(r))), FOOTER.length);
-  const footer = <Line segs={[seg(FOOTER, 'dim')]} width={width} theme={theme} />;
+  const footer = <Line segs={[seg(FOOTER, 'label')]} width={width} theme={theme} />;
 
   // A box around title, rows and footer: two lines and four columns more than the rows.
   if (height >= rows.length + 4 && width >= widest + 4) {
@@ -32,7 +35,7 @@ export function HelpOverlay({ theme, width, height }: HelpOverlayProps) {
           {rows.map((r, i) => (
             <Line key={i} segs={entry(r)} width={inner} theme={theme} />
           ))}
-          <Line segs={[seg(FOOTER, 'dim')]} width={inner} theme={theme} />
+          <Line segs={[seg(FOOTER, 'label')]} width={inner} theme={theme} />
         </Box>
       </Box>
     );

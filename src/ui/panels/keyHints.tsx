@@ -1,39 +1,26 @@
-/** One line of the most useful keys, as many as fit, always ending with "? help". */
+/** One line of the keys that matter most here (from the keymap), as many as fit, always ending with the help key. */
+import type { Hint } from '../../session/keymap/index.js';
 import type { Theme } from '../theme.js';
 import { Line, seg, segsLength, type Seg } from './line.js';
 
 export interface KeyHintsProps {
-  /** A 3-layer net: `a` switches the activation; otherwise `g` switches gradient descent. */
-  readonly deep: boolean;
+  /** From the keymap, most useful first; the last one is the help key, which always stays. */
+  readonly hints: readonly Hint[];
   readonly theme: Theme;
   readonly width: number;
 }
 
-export function hintList(deep: boolean): [string, string][] {
-  return [
-    ['s', 'phase'],
-    ['n', 'row'],
-    ['space', 'iteration'],
-    ['b', 'back'],
-    ['p', 'play'],
-    ['e', 'end'],
-    ['r', 'reset'],
-    deep ? ['a', 'relu/linear'] : ['g', 'sgd/batch/full'],
-    ['+/-', 'speed'],
-    ['l', 'log'],
-    ['Esc', 'list'],
-    ['q', 'quit'],
-  ];
+export function hintSegs(hints: readonly Hint[], theme: Theme, width: number): Seg[] {
+  const item = (h: Hint): Seg[] => [seg(theme.text(h.key), 'accent', true), seg(` ${theme.text(h.hint)}`, 'label')];
+  const help = hints.slice(-1);
+  const rest = hints.slice(0, -1);
+  for (let count = rest.length; count >= 0; count--) {
+    const segs = [...rest.slice(0, count), ...help].flatMap((h, i) => (i === 0 ? item(h) : [seg('  '), ...item(h)]));
+    if (segsLength(segs) <= width || count === 0) return segs;
+  }
+  return [];
 }
 
-export function KeyHints({ deep, theme, width }: KeyHintsProps) {
-  const item = ([key, what]: [string, string]): Seg[] => [seg(key, 'accent', true), seg(` ${what}`, 'dim')];
-  const help = item(['?', 'help']);
-  const hints = hintList(deep);
-  let segs: Seg[] = help;
-  for (let count = hints.length; count >= 0; count--) {
-    segs = [...hints.slice(0, count).flatMap((h) => [...item(h), seg('  ')]), ...help];
-    if (segsLength(segs) <= width) break;
-  }
-  return <Line segs={segs} width={width} theme={theme} />;
+export function KeyHints({ hints, theme, width }: KeyHintsProps) {
+  return <Line segs={hintSegs(hints, theme, width)} width={width} theme={theme} />;
 }

@@ -1,9 +1,11 @@
 /**
  * Building blocks the panels share: a line of coloured segments cut to a width, and a panel title
  * on a rule. Panels measure and cut their own lines instead of leaving it to Ink's wrapping, so
- * nothing wraps onto a second line and an --ascii screen never gets Ink's "…" ellipsis.
+ * nothing wraps onto a second line and an --ascii screen never gets Ink's "…" ellipsis. Widths are
+ * display widths: a title in Chinese takes two cells a character.
  */
 import { Text } from 'ink';
+import { displayWidth, sliceToWidth } from '../../terminal/displayWidth.js';
 import type { ColorName, Theme } from '../theme.js';
 
 export interface Seg {
@@ -15,27 +17,21 @@ export interface Seg {
 export const seg = (text: string, color?: ColorName, bold?: boolean): Seg => ({ text, color, bold });
 
 export function segsLength(segs: readonly Seg[]): number {
-  return segs.reduce((n, s) => n + s.text.length, 0);
-}
-
-/** Cuts `s` to `width`, ending with the theme's ellipsis when something was cut. */
-export function fitText(s: string, width: number, ellipsis: string): string {
-  if (s.length <= width) return s;
-  if (width <= ellipsis.length) return s.slice(0, Math.max(0, width));
-  return s.slice(0, width - ellipsis.length) + ellipsis;
+  return segs.reduce((n, s) => n + displayWidth(s.text), 0);
 }
 
 /** Cuts a line of segments to `width` (the last visible segment gets the ellipsis). */
 export function fitSegs(segs: readonly Seg[], width: number, ellipsis: string): Seg[] {
   if (segsLength(segs) <= width) return [...segs];
   const out: Seg[] = [];
-  let left = width - ellipsis.length;
+  let left = width - displayWidth(ellipsis);
   for (const s of segs) {
     if (left <= 0) break;
-    out.push({ ...s, text: s.text.slice(0, left) });
-    left -= s.text.length;
+    const text = sliceToWidth(s.text, left);
+    out.push({ ...s, text });
+    left -= displayWidth(s.text);
   }
-  out.push({ text: ellipsis.slice(0, Math.max(0, width - segsLength(out))), color: 'dim' });
+  out.push({ text: sliceToWidth(ellipsis, Math.max(0, width - segsLength(out))), color: 'dim' });
   return out;
 }
 
@@ -44,7 +40,7 @@ export function Line({ segs, width, theme }: { segs: readonly Seg[]; width: numb
   const runs: { text: string; color: string | undefined; bold: boolean }[] = [];
   for (const s of fitSegs(segs, width, theme.glyphs.ellipsis)) {
     const color = s.color ? theme.colors[s.color] : undefined;
-    const bold = !!s.bold && s.text.trim() !== '';
+    const bold = (!!s.bold || (!!theme.boldLabels && s.color === 'label')) && s.text.trim() !== '';
     const last = runs[runs.length - 1];
     if (last && last.color === color && last.bold === bold) last.text += s.text;
     else if (s.text) runs.push({ text: s.text, color, bold });
@@ -81,12 +77,4 @@ export function titleSegs(title: string, width: number, theme: Theme, right?: re
 
 export function Title(props: { title: string; width: number; theme: Theme; right?: readonly Seg[] }) {
   return <Line segs={titleSegs(props.title, props.width, props.theme, props.right)} width={props.width} theme={props.theme} />;
-}
-
-/** The first `count` items of a list, or a window of them that keeps `focus` in view. */
-export function windowAround<T>(items: readonly T[], count: number, focus: number | undefined): { start: number; items: T[] } {
-  if (items.length <= count) return { start: 0, items: [...items] };
-  const n = Math.max(0, count);
-  const start = focus === undefined ? 0 : Math.max(0, Math.min(items.length - n, focus - Math.floor(n / 2)));
-  return { start, items: items.slice(start, start + n) };
 }

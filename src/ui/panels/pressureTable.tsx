@@ -7,9 +7,11 @@ import { Box } from 'ink';
 import { flatWeights } from '../../engine/network.js';
 import { pressureTable, type Push } from '../../engine/pressure.js';
 import type { TrainingSetup, Weights } from '../../engine/types.js';
-import { PRESSURE, indexWidth } from '../layout.js';
-import { num, padLeft, padRight, type Theme } from '../theme.js';
-import { Line, Title, seg, windowAround, type Seg } from './line.js';
+import { num, padLeft } from '../format/numbers.js';
+import { padRight, windowAround } from '../format/text.js';
+import { PRESSURE, columnsFitting, indexWidth, moreNote } from '../layout/panelSizes.js';
+import type { Theme } from '../theme.js';
+import { Line, Title, seg, type Seg } from './line.js';
 
 export interface PressureTableProps {
   readonly setup: TrainingSetup;
@@ -20,7 +22,7 @@ export interface PressureTableProps {
   readonly height: number;
 }
 
-const PUSH_COLOR = { '+': 'positive', '-': 'negative', '0': 'dim' } as const;
+const PUSH_COLOR = { '+': 'positive', '-': 'negative', '0': 'label' } as const;
 
 export function PressureTable({ setup, weights, activeRow, theme, width, height }: PressureTableProps) {
   const table = pressureTable(setup, weights);
@@ -29,24 +31,27 @@ export function PressureTable({ setup, weights, activeRow, theme, width, height 
   const deep = table.target === 'weights_1_2';
   const count = table.net.length;
   const labelWidth = PRESSURE.label(setup.inputs.length);
-  const fit = Math.max(1, Math.floor((width - labelWidth) / PRESSURE.cell));
-  const cols = count <= fit ? count : Math.max(1, fit - 1);
+  const cols = columnsFitting(width, labelWidth, PRESSURE.cell, count);
   const more = count - cols;
   const cells = (f: (j: number) => Seg): Seg[] => {
     const out: Seg[] = [];
     for (let j = 0; j < cols; j++) out.push(f(j));
-    if (more > 0) out.push(seg(padLeft(`+${more}`, PRESSURE.cell), 'dim'));
     return out;
   };
   const iw = indexWidth(setup.inputs.length);
   const focus = table.rows.findIndex((r) => r.row === activeRow);
-  const rows = windowAround(table.rows, height - 3, focus < 0 ? undefined : focus).items;
+  const rows = windowAround(table.rows, height - PRESSURE.fixedLines, focus < 0 ? undefined : focus).items;
 
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Title title={deep ? 'Pressure on weights_1_2' : 'Pressure on weights'} width={width} theme={theme} />
       <Line
-        segs={[seg(' '.repeat(labelWidth)), ...cells((j) => seg(padLeft(`${deep ? 'h' : 'w'}${j}`, PRESSURE.cell), 'dim'))]}
+        segs={[
+          seg(' '.repeat(labelWidth)),
+          ...cells((j) => seg(padLeft(`${deep ? 'h' : 'w'}${j}`, PRESSURE.cell), 'label')),
+          // What is not shown is said once, here, not in every row.
+          ...(more > 0 ? [seg(moreNote(more), 'warning')] : []),
+        ]}
         width={width}
         theme={theme}
       />
@@ -54,7 +59,7 @@ export function PressureTable({ setup, weights, activeRow, theme, width, height 
         const active = row === activeRow;
         const label: Seg[] = [
           seg(active ? theme.glyphs.activeRow : ' ', 'active', true),
-          seg(padRight(` row ${padLeft(String(row), iw)}`, labelWidth - 1), active ? 'active' : undefined),
+          seg(padRight(` row ${padLeft(String(row), iw)}`, labelWidth - 1), active ? 'active' : 'label'),
         ];
         return (
           <Line
@@ -70,10 +75,10 @@ export function PressureTable({ setup, weights, activeRow, theme, width, height 
       })}
       <Line
         segs={[
-          seg(padRight('  net', labelWidth), 'dim'),
+          seg(padRight('  net', labelWidth), 'label'),
           ...cells((j) => {
             const n = table.net[j]!;
-            return seg(padLeft(num(n, PRESSURE.cell - 1, { sign: true, decimals: 2, small: true }), PRESSURE.cell), n > 0 ? 'positive' : n < 0 ? 'negative' : 'dim');
+            return seg(padLeft(num(n, PRESSURE.cell - 1, { sign: true, decimals: 2, small: true }), PRESSURE.cell), n > 0 ? 'positive' : n < 0 ? 'negative' : 'label');
           }),
         ]}
         width={width}

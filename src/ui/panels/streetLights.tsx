@@ -5,9 +5,11 @@
  */
 import { Box } from 'ink';
 import type { Matrix, Vector } from '../../engine/types.js';
-import { LIGHTS, indexWidth } from '../layout.js';
-import { num, padLeft, type Theme } from '../theme.js';
-import { Line, Title, seg, windowAround, type Seg } from './line.js';
+import { num, padLeft, plural } from '../format/numbers.js';
+import { windowAround } from '../format/text.js';
+import { LIGHTS, indexWidth } from '../layout/panelSizes.js';
+import type { Theme } from '../theme.js';
+import { Line, Title, seg, type Seg } from './line.js';
 
 export interface StreetLightsProps {
   readonly inputs: Matrix;
@@ -44,23 +46,29 @@ function barSegs(p: number | undefined, width: number, theme: Theme): Seg[] {
   return [seg(g.barFull.repeat(full) + (half ? g.barHalfRight : ''), 'accent'), seg(g.barTrack.repeat(width - used), 'dim')];
 }
 
+/** What the panel leaves out, said once in its title: "+4 lamps, rows 3-6 of 10". */
+export function hiddenNote(lampsLeftOut: number, rows: { start: number; shown: number; total: number }): string {
+  const parts: string[] = [];
+  if (lampsLeftOut > 0) parts.push(`+${plural(lampsLeftOut, 'lamp')}`);
+  if (rows.shown < rows.total) parts.push(`rows ${rows.start}-${rows.start + rows.shown - 1} of ${rows.total}`);
+  return parts.join(', ');
+}
+
 export function StreetLights({ inputs, labels, predictions, activeRow, heldOutRows, theme, width, height }: StreetLightsProps) {
   const heldOut = new Set(heldOutRows);
   const anyHeldOut = heldOut.size > 0;
   const lampCount = inputs[0]?.length ?? 0;
   const iw = indexWidth(inputs.length);
-  // Lamps that fit beside the fixed columns; past that, three lamps and an ellipsis.
-  const fixedWidth = LIGHTS.base(inputs.length, 0, anyHeldOut) + 1;
-  const lampsFit = Math.max(1, Math.floor((width - fixedWidth + 1) / 2));
-  const lampsShown = lampCount <= lampsFit ? lampCount : Math.max(1, lampsFit - 1);
-  const base = LIGHTS.base(inputs.length, lampsShown + (lampsShown < lampCount ? 1 : 0), anyHeldOut);
+  const lampsShown = LIGHTS.lampsFitting(width, inputs.length, lampCount, anyHeldOut);
+  const base = LIGHTS.base(inputs.length, lampsShown, anyHeldOut);
   const barWidth = Math.min(LIGHTS.barMax, width - base - 1);
   const showBar = barWidth >= LIGHTS.barMin;
   const rows = windowAround(inputs.map((_, i) => i), height - 1, activeRow);
+  const note = hiddenNote(lampCount - lampsShown, { start: rows.start, shown: rows.items.length, total: inputs.length });
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Title title="Street lights" width={width} theme={theme} right={[seg('goal, prediction', 'dim')]} />
+      <Title title="Street lights" width={width} theme={theme} right={[seg(note || 'goal, prediction', note ? 'warning' : 'label')]} />
       {rows.items.map((row) => {
         const active = row === activeRow;
         const input = inputs[row]!;
@@ -69,13 +77,12 @@ export function StreetLights({ inputs, labels, predictions, activeRow, heldOutRo
           if (i > 0) lamps.push(seg(' '));
           lamps.push(lampSeg(v, theme));
         });
-        if (lampsShown < lampCount) lamps.push(seg(' '), seg(theme.glyphs.ellipsis, 'dim'));
         const walk = isWalk(labels[row]!);
         const p = predictions[row];
         const segs: Seg[] = [
           seg(active ? theme.glyphs.activeRow : ' ', 'active', true),
           seg(' '),
-          seg(padLeft(String(row), iw), active ? 'active' : 'dim', active),
+          seg(padLeft(String(row), iw), active ? 'active' : 'label', active),
           seg('  '),
           ...lamps,
           seg('  '),

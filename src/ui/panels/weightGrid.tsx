@@ -1,15 +1,20 @@
 /**
  * The weights of a 3-layer net, laid out the way the signal flows: one column per hidden node;
  * weights_0_1 (a row per input lamp), the hidden layer (relu-off nodes say "off"), weights_1_2,
- * the output with its error and layer_2_delta, and the layer_1_delta passed back. Arrows mark
- * the weights that moved at the last update. Linear nets add their equivalent single layer.
+ * the output with its error, layer_2_delta, and the layer_1_delta passed back. Arrows mark the
+ * weights that moved at the last update. Linear nets add their equivalent single layer.
+ *
+ * The lines are the ones panelSizes.gridLines lists, so the layout counts what is drawn. Every label
+ * keeps its place whatever the values: the names never shorten from one step to the next.
  */
 import { Box } from 'ink';
 import { equivalentSingleLayer } from '../../engine/network.js';
 import type { TrainerState } from '../../engine/trainer.js';
-import { GRID } from '../layout.js';
-import { num, padLeft, padRight, short, type Theme } from '../theme.js';
-import { Line, Title, seg, segsLength, windowAround, type Seg } from './line.js';
+import { num, padLeft, short } from '../format/numbers.js';
+import { padRight, windowAround } from '../format/text.js';
+import { GRID, gridColumnsFitting, gridLines, moreNote, type GridLine } from '../layout/panelSizes.js';
+import type { Theme } from '../theme.js';
+import { Line, Title, seg, segsLength, type Seg } from './line.js';
 import { lampSeg } from './streetLights.js';
 
 export interface WeightGridProps {
@@ -29,9 +34,8 @@ export function WeightGrid({ trainer, detail, theme, width, height }: WeightGrid
   const relu = setup.activation === 'relu';
   const hidden = weights.weights_1_2.length;
   const fwd = trace?.forward;
-  // Hidden columns that fit; when some do not, the last column says how many are left out.
-  const fit = Math.max(1, Math.floor((width - GRID.label) / GRID.cell));
-  const cols = hidden <= fit ? hidden : Math.max(1, fit - 1);
+  const cols = gridColumnsFitting(width, hidden);
+  const lines = gridLines(!relu, detail);
 
   /** A cell: the text right-aligned, then one character for an arrow (or a space). */
   const cell = (text: string, color?: Seg['color'], mark: Seg = seg(' ')): Seg[] => [seg(padLeft(text, GRID.cell - 1), color), mark];
@@ -44,82 +48,90 @@ export function WeightGrid({ trainer, detail, theme, width, height }: WeightGrid
   const row = (label: Seg[], cells: (j: number) => Seg[]): Seg[] => {
     const segs = [...label];
     for (let j = 0; j < cols; j++) segs.push(...cells(j));
-    if (cols < hidden) segs.push(seg(padLeft(`+${hidden - cols}`, GRID.cell - 1), 'dim'));
     return segs;
   };
-  const label = (text: string, color?: Seg['color']) => [seg(padRight(text, GRID.label), color)];
+  const label = (text: string, color: Seg['color'] = 'label') => [seg(padRight(text, GRID.label), color)];
   const values = (v: readonly number[] | undefined, offShown: boolean) => (j: number) =>
-    v === undefined ? none() : offShown && isOff(j) ? cell(g.reluOff, 'dim') : cell(num(v[j]!, NUM, { sign: true }));
+    v === undefined ? none() : offShown && isOff(j) ? cell(g.reluOff, 'label') : cell(num(v[j]!, NUM, { sign: true }));
+  const value = (x: number | undefined, opts: { sign?: boolean; small?: boolean }) => (x === undefined ? g.none : num(x, 7, opts));
 
-  const fixedLines = 6 + (detail ? (relu ? 2 : 1) : 0) + (relu ? 0 : 1);
-  const inputRows = windowAround([...weights.weights_0_1.keys()], height - fixedLines, undefined).items;
-  const p = fwd?.prediction;
-  // The output line, with shorter names if the full ones do not fit.
-  const footerWith = (errorName: string, deltaName: string): Seg[] => [
-    seg('layer_2 ', 'dim'),
-    seg(p === undefined ? g.none : num(p, 7, { sign: true }), undefined, true),
-    seg(`  ${errorName} `, 'dim'),
-    seg(trace?.error === undefined ? g.none : num(trace.error, 7, { small: true })),
-    seg(`  ${deltaName} `, 'dim'),
-    seg(trace?.delta === undefined ? g.none : num(trace.delta, 7, { sign: true, small: true })),
-  ];
-  const footer =
-    [footerWith('error', 'layer_2_delta'), footerWith('error', 'l2_delta'), footerWith('err', 'l2_delta')].find((f) => segsLength(f) <= width) ??
-    footerWith('err', 'l2_delta');
+  const lampRows = height - (lines.length - 1);
+  const inputRows = windowAround([...weights.weights_0_1.keys()], lampRows, undefined).items;
+  const hiddenCols = hidden - cols;
+  const hiddenLamps = weights.weights_0_1.length - inputRows.length;
+
   // A linear net is one layer in disguise: weights_0_1 · weights_1_2, under its full name when it fits.
   const equivalent = seg(`[${equivalentSingleLayer(weights).map((x) => num(x, 6, { sign: true })).join(' ')}]`, 'accent');
-  const single = [`weights_0_1${g.dot}weights_1_2 `, 'as one layer  '].map((name) => [seg(name, 'dim'), equivalent]).find((l) => segsLength(l) <= width) ?? [
-    seg('as one layer  ', 'dim'),
+  const single = [`weights_0_1${g.dot}weights_1_2 `, 'as one layer  '].map((name) => [seg(name, 'label'), equivalent]).find((l) => segsLength(l) <= width) ?? [
+    seg('as one layer  ', 'label'),
     equivalent,
   ];
-  // The title names the active row and its input, layer_0, as far as there is room.
-  const input = trace ? `[${trace.input.map((x) => short(x, 4)).join(' ')}]` : '';
-  const titles: Seg[][] = trace
-    ? [
-        [seg(`row ${trace.row}`, 'active'), seg(`  layer_0 ${input}`), seg(`  goal ${short(trace.goal)}`, 'dim')],
-        [seg(`row ${trace.row}`, 'active'), seg(` ${input}`), seg(`  goal ${short(trace.goal)}`, 'dim')],
-        [seg(`row ${trace.row}`, 'active'), seg(`  goal ${short(trace.goal)}`, 'dim')],
-      ]
-    : [[seg('no row yet', 'dim')]];
-  const right = titles.find((t) => segsLength(t) + 'Network'.length + 8 <= width) ?? titles[titles.length - 1]!;
+  const p = fwd?.prediction;
+  const draw: Record<Exclude<GridLine, 'title' | 'lamp'>, () => Seg[]> = {
+    header: () => [
+      ...row(label('weights_0_1'), (j) => cell(`h${j}`, isOff(j) ? 'label' : 'accent')),
+      ...(hiddenCols > 0 ? [seg(moreNote(hiddenCols), 'warning')] : []),
+    ],
+    'before-relu': () => row(label('  before relu'), values(fwd?.hiddenRaw, false)),
+    layer_1: () => row(label('layer_1'), values(fwd?.hidden, true)),
+    weights_1_2: () => row(label('weights_1_2'), (j) => weightCell(weights.weights_1_2[j]![0]!, before.weights_1_2[j]![0]!)),
+    change: () =>
+      row(label('  change'), (j) => {
+        const d = weights.weights_1_2[j]![0]! - before.weights_1_2[j]![0]!;
+        return d === 0 ? none() : cell(num(d, NUM, { sign: true, small: true }), signed(d));
+      }),
+    output: () => [
+      ...label('layer_2'),
+      seg(padLeft(value(p, { sign: true }), GRID.cell - 1), undefined, true),
+      seg('  error ', 'label'),
+      seg(padLeft(value(trace?.error, { small: true }), 7)),
+    ],
+    layer_1_delta: () =>
+      row(label('layer_1_delta'), (j) => {
+        const d = trace?.hiddenDelta?.[j];
+        // A node relu switched off passes nothing back: its delta is exactly 0.
+        return d === undefined ? none() : isOff(j) ? cell('0', 'label') : cell(num(d, NUM, { sign: true, small: true }));
+      }),
+    layer_2_delta: () => [...label('layer_2_delta'), seg(padLeft(value(trace?.delta, { sign: true, small: true }), GRID.cell - 1))],
+    'single-layer': () => single,
+  };
 
-  const lines: Seg[][] = [
-    row(label('weights_0_1', 'dim'), (j) => cell(`h${j}`, isOff(j) ? 'dim' : 'accent')),
-    // Each input row starts with the active row's lamp: its value is what feeds these weights.
-    ...inputRows.map((i) =>
-      row([seg(padRight(`  lamp ${i}`, GRID.label - 3)), lampSeg(trace?.input[i], theme), seg('  ')], (j) =>
-        weightCell(weights.weights_0_1[i]![j]!, before.weights_0_1[i]![j]!),
-      ),
-    ),
-    ...(detail && relu ? [row(label('  before relu', 'dim'), values(fwd?.hiddenRaw, false))] : []),
-    row(label('layer_1'), values(fwd?.hidden, true)),
-    row(label('weights_1_2'), (j) => weightCell(weights.weights_1_2[j]![0]!, before.weights_1_2[j]![0]!)),
-    ...(detail
-      ? [
-          row(label('  change', 'dim'), (j) => {
-            const d = weights.weights_1_2[j]![0]! - before.weights_1_2[j]![0]!;
-            return d === 0 ? none() : cell(num(d, NUM, { sign: true, small: true }), signed(d));
-          }),
-        ]
-      : []),
-    footer,
-    row(label('layer_1_delta'), (j) => {
-      const d = trace?.hiddenDelta?.[j];
-      // A node relu switched off passes nothing back: its delta is exactly 0.
-      return d === undefined ? none() : isOff(j) ? cell('0', 'dim') : cell(num(d, NUM, { sign: true, small: true }));
-    }),
-    ...(relu ? [] : [single]),
+  // The title names the active row and its input, layer_0, as far as there is room.
+  // Before the first row every part has its place already, holding the placeholder.
+  const lamps = weights.weights_0_1.length;
+  const input = `[${(trace ? trace.input.map((x) => short(x, 4)) : Array<string>(lamps).fill(g.none)).join(' ')}]`;
+  const rowName = trace ? String(trace.row) : g.none;
+  const goalText = trace ? short(trace.goal) : g.none;
+  const titles: Seg[][] = [
+    [seg(`row ${rowName}`, 'active'), seg(`  layer_0 ${input}`), seg(`  goal ${goalText}`, 'label')],
+    [seg(`row ${rowName}`, 'active'), seg(` ${input}`), seg(`  goal ${goalText}`, 'label')],
+    [seg(`row ${rowName}`, 'active'), seg(`  goal ${goalText}`, 'label')],
   ];
+  // Lamps left out (a tall input layer in a short panel) are said once, first in the title.
+  const lampsNote: Seg[] = hiddenLamps > 0 ? [seg(`+${hiddenLamps} lamps`, 'warning'), seg('  ')] : [];
+  const right = [...lampsNote, ...(titles.find((t) => segsLength([...lampsNote, ...t]) + 'Network'.length + 8 <= width) ?? titles[titles.length - 1]!)];
+
+  const out: Seg[][] = [];
+  for (const line of lines) {
+    if (line === 'title') continue;
+    if (line === 'lamp') {
+      // Each input row starts with the active row's lamp: its value is what feeds these weights.
+      inputRows.forEach((i) => {
+        out.push(
+          row([seg(padRight(`  lamp ${i}`, GRID.label - 3), 'label'), lampSeg(trace?.input[i], theme), seg('  ')], (j) =>
+            weightCell(weights.weights_0_1[i]![j]!, before.weights_0_1[i]![j]!),
+          ),
+        );
+      });
+      continue;
+    }
+    out.push(draw[line]());
+  }
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Title
-        title="Network"
-        width={width}
-        theme={theme}
-        right={right}
-      />
-      {lines.map((segs, k) => (
+      <Title title="Network" width={width} theme={theme} right={right} />
+      {out.map((segs, k) => (
         <Line key={k} segs={segs} width={width} theme={theme} />
       ))}
     </Box>

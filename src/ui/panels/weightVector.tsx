@@ -2,12 +2,17 @@
  * The weights of a 2-layer net: one line per weight with its value, a signed bar (left of the
  * axis for negative, right for positive, so sign and size read without colour) and its change at
  * the last update; then the active row's prediction, error and delta.
+ *
+ * The bars' scale comes from a short ladder (1, 2, 5, 10, ...) so the axis keeps its labels from
+ * one step to the next and changes only when a weight leaves it.
  */
 import { Box } from 'ink';
 import { rowsPerUpdate, type TrainerState } from '../../engine/trainer.js';
-import { WEIGHTS, indexWidth } from '../layout.js';
-import { num, padLeft, padRight, short, type Theme } from '../theme.js';
-import { Line, Title, seg, segsLength, windowAround, type Seg } from './line.js';
+import { num, padLeft, short } from '../format/numbers.js';
+import { padRight, windowAround } from '../format/text.js';
+import { WEIGHTS, indexWidth, vectorLines } from '../layout/panelSizes.js';
+import type { Theme } from '../theme.js';
+import { Line, Title, seg, segsLength, type Seg } from './line.js';
 import { lampSeg } from './streetLights.js';
 
 export interface WeightVectorProps {
@@ -16,6 +21,16 @@ export interface WeightVectorProps {
   readonly theme: Theme;
   readonly width: number;
   readonly height: number;
+}
+
+/** The smallest scale of the ladder 1, 2, 5, 10, 20, 50... that holds `magnitude`. */
+export function axisScale(magnitude: number): number {
+  if (!Number.isFinite(magnitude) || magnitude <= 1) return 1;
+  let step = 1;
+  for (;;) {
+    for (const m of [1, 2, 5]) if (m * step >= magnitude) return m * step;
+    step *= 10;
+  }
 }
 
 /** A bar of `half` cells each side of an axis; `scale` is the magnitude that fills one side. */
@@ -33,7 +48,7 @@ export function signedBar(value: number, half: number, scale: number, theme: The
   return [seg(' '.repeat(half)), seg(g.axis, 'dim'), seg(g.barFull.repeat(full) + (part ? g.barHalfRight : ''), 'positive'), seg(empty)];
 }
 
-/** `↑+0.050` / `↓-0.050` / `·`: how a weight moved, right-aligned in `width`. */
+/** `↑+0.050` / `↓-0.050` / the placeholder: how a weight moved, right-aligned in `width`. */
 export function changeSegs(change: number, width: number, theme: Theme): Seg[] {
   const g = theme.glyphs;
   if (change === 0 || Number.isNaN(change)) return [seg(padLeft(g.none, width), 'dim')];
@@ -43,56 +58,53 @@ export function changeSegs(change: number, width: number, theme: Theme): Seg[] {
 }
 
 export function WeightVector({ trainer, detail, theme, width, height }: WeightVectorProps) {
-  const { weights, previousWeights, trace } = trainer;
+  const { weights, previousWeights, trace, setup } = trainer;
   if (weights.layers !== 2 || previousWeights.layers !== 2) return null;
   const w = weights.weights;
   const g = theme.glyphs;
   const label = WEIGHTS.label(w.length);
   const withChange = width >= WEIGHTS.width(w.length, WEIGHTS.barMin);
   const half = Math.max(1, Math.min(WEIGHTS.barMax, Math.floor((width - label - WEIGHTS.value - 2 - (withChange ? WEIGHTS.change : 0)) / 2)));
-  const scale = Math.max(1, ...w.map((x) => (Number.isFinite(x) ? Math.abs(x) : 0)));
+  const scale = axisScale(Math.max(...w.map((x) => (Number.isFinite(x) ? Math.abs(x) : 0))));
   const iw = indexWidth(w.length);
-
-  const footerLines = 2;
-  const headerLines = detail ? 1 : 0;
-  const shown = windowAround(w.map((_, i) => i), height - 1 - headerLines - footerLines, undefined);
+  const weightLines = height - (vectorLines(detail).length - 1);
+  const shown = windowAround(w.map((_, i) => i), weightLines, undefined);
+  const leftOut = w.length - shown.items.length;
 
   const header: Seg[] = [
     seg(' '.repeat(label)),
-    seg(padLeft('weight', WEIGHTS.value - 1), 'dim'),
+    seg(padLeft('weight', WEIGHTS.value - 1), 'label'),
     seg(' '),
-    seg(padRight(`-${scale === 1 ? '1' : num(scale, 4)}`, half) + '0' + padLeft(`+${scale === 1 ? '1' : num(scale, 4)}`, half), 'dim'),
+    seg(padRight(`-${scale}`, half) + '0' + padLeft(`+${scale}`, half), 'label'),
     seg(' '),
-    ...(withChange ? [seg(padLeft('change', WEIGHTS.change), 'dim')] : []),
+    ...(withChange ? [seg(padLeft('change', WEIGHTS.change), 'label')] : []),
   ];
 
   const p = trace?.forward?.prediction;
-  const inputText = trace ? `[${trace.input.map((x) => short(x, 4)).join(' ')}]` : '';
-  const sum: Seg[] = trace ? [seg(`${inputText}${g.dot}w = `), seg(p === undefined ? g.none : num(p, 7)), seg(`  goal ${short(trace.goal)}`)] : [];
-  const rowLabel = seg(`row ${trace?.row} `, 'active');
+  // Before the first row every part has its place already, holding the placeholder.
+  const inputText = `[${(trace ? trace.input.map((x) => short(x, 4)) : w.map(() => g.none)).join(' ')}]`;
+  const sum: Seg[] = [seg(`${inputText}${g.dot}w = `), seg(padLeft(p === undefined ? g.none : num(p, 6), 6)), seg(`  goal ${trace ? short(trace.goal) : g.none}`)];
+  const rowLabel = seg(`row ${trace ? trace.row : g.none} `, 'active');
   // "row 2 [1 0 1]·w = 0.203  goal 0", without "row 2" when narrow (the street lights mark it).
-  const prediction: Seg[] = !trace
-    ? [seg('no row predicted yet', 'dim')]
-    : segsLength([rowLabel, ...sum]) <= width
-      ? [rowLabel, ...sum]
-      : sum;
-  const waiting = trace?.applied === false;
+  const prediction: Seg[] = segsLength([rowLabel, ...sum]) <= width ? [rowLabel, ...sum] : sum;
+  const size = rowsPerUpdate(setup);
   const errorLine: Seg[] = [
-    seg('error '),
-    seg(trace?.error === undefined ? g.none : num(trace.error, 7, { small: true })),
-    seg('  delta '),
-    seg(trace?.delta === undefined ? g.none : num(trace.delta, 7, { sign: true, small: true }), trace?.delta === undefined ? 'dim' : undefined),
-    // Batch and full modes: this row's deltas wait until the batch closes.
-    ...(waiting ? [seg(`  batch ${trainer.pendingCount}/${rowsPerUpdate(trainer.setup)}`, 'warning')] : []),
+    seg('error ', 'label'),
+    seg(padLeft(trace?.error === undefined ? g.none : num(trace.error, 7, { small: true }), 7)),
+    seg('  delta ', 'label'),
+    seg(padLeft(trace?.delta === undefined ? g.none : num(trace.delta, 7, { sign: true, small: true }), 7), trace?.delta === undefined ? 'dim' : undefined),
+    // Batch and full modes: rows' deltas wait until the batch closes; the count always has its place.
+    ...(size > 1 ? [seg('  batch ', 'label'), seg(`${trainer.pendingCount}/${size}`, trainer.pendingCount > 0 ? 'warning' : undefined)] : []),
   ];
+  const title: Seg[] = leftOut > 0 ? [seg(`+${leftOut} more`, 'warning'), seg(`  ${g.alpha} ${setup.alpha}`, 'label')] : [seg(`${g.alpha} ${setup.alpha}`, 'label')];
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Title title="Weights" width={width} theme={theme} right={[seg(`${g.alpha} ${trainer.setup.alpha}`, 'dim')]} />
+      <Title title="Weights" width={width} theme={theme} right={title} />
       {detail ? <Line segs={header} width={width} theme={theme} /> : null}
       {shown.items.map((i) => {
         const segs: Seg[] = [
-          seg(padRight(`w${padLeft(String(i), iw)}`, label - 2)),
+          seg(padRight(`w${padLeft(String(i), iw)}`, label - 2), 'label'),
           lampSeg(trace?.input[i], theme),
           seg(' '),
           seg(padLeft(num(w[i]!, 6, { sign: true }), WEIGHTS.value - 1), w[i]! < 0 ? 'negative' : w[i]! > 0 ? 'positive' : undefined, true),

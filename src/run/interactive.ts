@@ -1,0 +1,105 @@
+/**
+ * The real-terminal path: the app on process.stdin/stdout, play mode on real timers, and with
+ * `--record` a cast written as the session goes.
+ *
+ * Quitting must hand the terminal back as it was found (cursor shown, raw mode off; Ink never uses the
+ * alternate screen) whichever way it happens:
+ * - q / Ctrl+C: Ink unmounts (final frame, cursor shown) and its App turns raw mode off.
+ * - SIGTERM / SIGHUP / SIGINT: our handlers unmount and restore, then exit with 128 + the signal number.
+ *   (A handler of our own replaces Ink's signal-exit one, so ours must do the unmounting.)
+ * - an error: a render error rejects waitUntilExit (restored in `finally`); anything else ends in
+ *   process 'exit', where `restore` runs as well.
+ * - SIGKILL: nothing runs; the cast is still valid because every event was written synchronously.
+ */
+import { constants } from 'node:os';
+import { openCast, type CastWriter } from '../record/asciicast.js';
+import type { Scenario } from '../scenarios/schema.js';
+import { realScheduler } from '../session/scheduler.js';
+import { teeWrites } from '../terminal/tee.js';
+import { wantsAscii } from '../ui/theme.js';
+import { castTitle, importScreen, initialAppState, type ScreenOptions } from './boot.js';
+
+export type InteractiveOptions = ScreenOptions;
+
+const SHOW_CURSOR = '\x1b[?25h';
+const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+
+export async function runInteractive(options: InteractiveOptions): Promise<number> {
+  const stdout = process.stdout;
+  const stdin = process.stdin;
+  // Refused before anything is drawn: an unwritable path is bad usage (exit 2).
+  const writer = options.record === undefined ? undefined : openLiveCast(options.record, options.scenario);
+  const initial = await initialAppState(options);
+  const { mountApp } = await importScreen('interactive');
+
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    try {
+      if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
+      stdout.write(SHOW_CURSOR);
+    } catch {
+      // The terminal may already be gone (SIGHUP): there is nothing left to restore.
+    }
+    writer?.close();
+  };
+  // After a hang-up, writes fail asynchronously with EIO; that must not turn into a crash report.
+  const ignoreWriteErrors = () => {};
+  stdout.on('error', ignoreWriteErrors);
+
+  const onResize = () => writer?.resize(stdout.columns, stdout.rows);
+  if (writer) stdout.on('resize', onResize);
+
+  // The recording tee sits between the frame differ and the terminal, so a cast carries the same small writes.
+  const instance = mountApp({
+    initial,
+    color: !process.env.NO_COLOR,
+    ascii: options.ascii || wantsAscii(process.env),
+    scheduler: realScheduler,
+    onMarker: writer ? (label) => writer.marker(label) : undefined,
+    stdout: writer ? teeWrites(stdout, (chunk) => writer.output(chunk)) : stdout,
+    stdin,
+  });
+
+  const onSignal = (signal: NodeJS.Signals) => {
+    instance.unmount();
+    restore();
+    process.exit(128 + (constants.signals[signal] ?? 0));
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  process.once('exit', restore);
+
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+    process.off('exit', restore);
+    stdout.off('resize', onResize);
+    restore();
+    // Ink lets go of stdin in an effect cleanup that may run a moment later; do not wait on it to exit.
+    stdin.unref();
+  }
+  if (writer?.failure) {
+    process.stderr.write(`streetlight-tui: --record: writing '${options.record}' failed (${writer.failure.message}); the cast ends there\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function openLiveCast(file: string, scenario: Scenario | undefined): CastWriter {
+  const start = performance.now();
+  const env: { TERM: string; SHELL?: string } = { TERM: process.env.TERM || 'xterm-256color' };
+  if (process.env.SHELL) env.SHELL = process.env.SHELL;
+  return openCast(
+    file,
+    {
+      width: process.stdout.columns || 80,
+      height: process.stdout.rows || 24,
+      timestamp: Math.floor(Date.now() / 1000),
+      title: castTitle(scenario),
+      env,
+    },
+    () => (performance.now() - start) / 1000,
+  );
+}

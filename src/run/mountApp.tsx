@@ -1,0 +1,42 @@
+/**
+ * The one place the app is rendered, for the interactive and the scripted paths alike. Kept in its own
+ * module because importing it imports Ink, which must happen only after boot.ts has pinned the
+ * environment Ink reads at import time.
+ *
+ * What the terminal receives: Ink's frames -> a clean screen after every resize, without the frame Ink
+ * drew for the old size (terminal/clearOnResize.ts) -> cell-level diffing (only the changed cells; see
+ * terminal/frameDiff.ts) -> `stdout` (the terminal, or a recording tee in front of it).
+ */
+import { render, type Instance } from 'ink';
+import type { AppState } from '../session/app.js';
+import type { Scheduler } from '../session/scheduler.js';
+import { clearOnResize } from '../terminal/clearOnResize.js';
+import { diffFrames, wantsFrameDiff } from '../terminal/frameDiff.js';
+import { App } from '../ui/app.js';
+import { createTheme } from '../ui/theme.js';
+
+export interface MountOptions {
+  readonly initial: AppState;
+  readonly color: boolean;
+  readonly ascii: boolean;
+  readonly scheduler: Scheduler;
+  readonly onMarker?: (label: string) => void;
+  readonly stdout: NodeJS.WriteStream;
+  readonly stdin: NodeJS.ReadStream;
+  readonly stderr?: NodeJS.WriteStream;
+  /** 0 turns off Ink's frame throttle (a real-time timer): scripted runs write every commit at once, in order. */
+  readonly maxFps?: number;
+}
+
+export function mountApp(options: MountOptions): Instance {
+  const theme = createTheme({ color: options.color, ascii: options.ascii });
+  const stdout = clearOnResize(wantsFrameDiff(process.env) ? diffFrames(options.stdout) : options.stdout);
+  return render(<App initial={options.initial} theme={theme} scheduler={options.scheduler} onMarker={options.onMarker} />, {
+    stdout,
+    stdin: options.stdin,
+    exitOnCtrlC: true,
+    // Ink spreads its options over its defaults: leave out what is not set rather than pass undefined.
+    ...(options.stderr ? { stderr: options.stderr } : {}),
+    ...(options.maxFps !== undefined ? { maxFps: options.maxFps } : {}),
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * The training screen: the status line, the panels in the bands the layout chose, the caption and
+ * the key hints (or the help over the panels). Everything here is a function of the app state, the
+ * theme and the terminal size; the root component owns keys, timers and resizes.
+ */
+import { Box } from 'ink';
+import type { ReactNode } from 'react';
+import type { AppState } from '../../session/app.js';
+import { helpRows, hintsFor } from '../../session/keymap/index.js';
+import type { SessionState } from '../../session/state.js';
+import type { Size } from '../../terminal/size.js';
+import { captionFor } from '../captions.js';
+import { layoutFor, type Layout, type LayoutInfo, type PanelName } from '../layout/trainingLayout.js';
+import { Caption } from '../panels/caption.js';
+import { ErrorChart } from '../panels/errorChart.js';
+import { HelpOverlay } from '../panels/helpOverlay.js';
+import { KeyHints } from '../panels/keyHints.js';
+import { Network } from '../panels/network.js';
+import { PressureTable } from '../panels/pressureTable.js';
+import { StatusLine } from '../panels/statusLine.js';
+import { StreetLights } from '../panels/streetLights.js';
+import type { Theme } from '../theme.js';
+import { TooSmallMessage } from './tooSmall.js';
+
+export interface TrainingScreenProps {
+  readonly app: AppState;
+  readonly session: SessionState;
+  readonly theme: Theme;
+  readonly size: Size;
+}
+
+export function layoutInfo(session: SessionState): LayoutInfo {
+  const t = session.trainer;
+  const setup = t.setup;
+  const deep = t.weights.layers === 3;
+  return {
+    deep,
+    rows: setup.inputs.length,
+    hidden: t.weights.layers === 3 ? t.weights.weights_1_2.length : 0,
+    inputs: setup.inputs[0]?.length ?? 0,
+    trainRows: setup.trainRows.length,
+    heldOut: setup.heldOutRows.length > 0,
+    linear: deep && setup.activation === 'linear',
+    focus: session.scenario.focus,
+  };
+}
+
+function panel(name: PanelName, layout: Layout, session: SessionState, theme: Theme): ReactNode {
+  const t = session.trainer;
+  const activeRow = t.trace?.row;
+  switch (name) {
+    case 'lights':
+      return (
+        <StreetLights
+          inputs={t.setup.inputs}
+          labels={t.setup.labels}
+          predictions={t.predictions}
+          activeRow={activeRow}
+          heldOutRows={t.setup.heldOutRows}
+          theme={theme}
+          {...layout.lights}
+        />
+      );
+    case 'network':
+      return <Network trainer={t} theme={theme} detail={layout.network.detail} width={layout.network.width} height={layout.network.height} />;
+    case 'chart':
+      return (
+        <ErrorChart
+          errors={t.errors}
+          heldOut={t.heldOutErrors}
+          scale={session.chartScale}
+          iterations={t.setup.iterations}
+          theme={theme}
+          {...layout.chart}
+        />
+      );
+    case 'pressure':
+      return layout.pressure ? <PressureTable setup={t.setup} weights={t.weights} activeRow={activeRow} theme={theme} {...layout.pressure} /> : null;
+  }
+}
+
+export function TrainingScreen({ app, session, theme, size }: TrainingScreenProps) {
+  const layout = layoutFor(size, layoutInfo(session));
+  if (layout.tooSmall) return <TooSmallMessage need={layout.need} size={size} theme={theme} />;
+  const { width, spacing, gap } = layout;
+  const spacer = (key: string) => (spacing > 0 ? <Box key={key} height={spacing} /> : null);
+  const bodyHeight = layout.bands.reduce((sum, b) => sum + b.height, 0) + spacing * (layout.bands.length - 1);
+  // The help takes the caption's lines too: on a small screen it then fits in one column.
+  const help = app.help;
+
+  return (
+    <Box flexDirection="column" width={width} height={layout.height}>
+      <StatusLine session={session} theme={theme} width={width} />
+      {spacer('top')}
+      {help ? (
+        <HelpOverlay rows={helpRows('training', app)} theme={theme} width={width} height={bodyHeight + spacing + layout.captionLines} />
+      ) : (
+        layout.bands.map((band, i) => (
+          <Box key={band.panels.join('+')} flexDirection="column">
+            {i > 0 ? spacer(`gap${i}`) : null}
+            <Box flexDirection="row" height={band.height}>
+              {band.panels.map((name, k) => (
+                <Box key={name} marginLeft={k > 0 ? gap : 0} flexShrink={0}>
+                  {panel(name, layout, session, theme)}
+                </Box>
+              ))}
+            </Box>
+          </Box>
+        ))
+      )}
+      {help ? null : spacer('bottom')}
+      {layout.captionLines > 0 && !help ? <Caption lines={captionFor(session)} theme={theme} width={width} height={layout.captionLines} /> : null}
+      {layout.hints ? <KeyHints hints={hintsFor(help ? 'help' : 'training', app)} theme={theme} width={width} /> : null}
+    </Box>
+  );
+}
