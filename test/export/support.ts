@@ -2,6 +2,7 @@
  * Helpers for the export tests: the output a marker's screen is drawn from, a still read back as text,
  * the export bundled the way build.mjs bundles the CLI, and Debian's Chromium driven by playwright-core.
  */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -61,6 +62,11 @@ export async function bundleExport(outdir: string): Promise<string> {
     logLevel: 'warning',
   });
   return path.join(outdir, 'entry.js');
+}
+
+/** Runs a bundled export entry (see bundleExport) in a child process, as the CLI would run. */
+export function runBundled(entry: string, args: readonly string[], cwd: string): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [entry, ...args], { encoding: 'utf8', cwd, timeout: 60_000 });
 }
 
 /** Debian's Chromium (CHROMIUM overrides the path). */

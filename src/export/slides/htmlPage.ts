@@ -90,7 +90,7 @@ export function htmlPage(recording: CastRecording, title: string, assets: Player
   const speeds = SPEEDS.map((s) => `<button type="button" data-speed="${s}" aria-pressed="${s === 1}">${s}×</button>`).join('');
   return `<!DOCTYPE html>
 <!--
-${commentText(title)}: a terminal recording, exported by streetlight-tui.
+${commentText(escapeHtml(title))}: a terminal recording, exported by streetlight-tui.
 It is played by asciinema-player ${assets.version}, whose script and stylesheet are inlined below,
 under the following licences.
 

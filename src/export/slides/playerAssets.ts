@@ -5,6 +5,9 @@
  *
  * Only the HTML export imports this module, and only dynamically: the text (about 250 KB) lives in a
  * chunk of its own that no other path of the CLI loads.
+ *
+ * Under vitest every .css import, `?raw` included, is an empty string (vitest stubs CSS unless its `css`
+ * option is on), so tests that look at a whole page export through the bundle (test/export/support.ts).
  */
 import playerScript from 'asciinema-player/dist/bundle/asciinema-player.min.js?raw';
 import playerStyle from 'asciinema-player/dist/bundle/asciinema-player.css?raw';
