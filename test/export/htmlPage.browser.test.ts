@@ -6,10 +6,10 @@
  * fetch nothing. Each SVG still is parsed as XML by the browser and must hold its marker's screen.
  * The files come from the export bundled as the CLI bundles it.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstScreenOutput } from '../../src/export/slides/htmlPage.js';
 import { SVG_LAYOUT } from '../../src/export/slides/svgStill.js';
@@ -25,6 +25,7 @@ interface DomElement {
   getAttribute(name: string): string | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
+  readonly contentWindow?: { postMessage(message: unknown, origin: string): void };
 }
 declare const document: DomElement;
 declare const window: { streetlight: { current: () => number } };
@@ -40,7 +41,9 @@ let skipReason: string | undefined;
 
 beforeAll(async () => {
   ensureBuilt();
-  const run = runCli(['deep-net', '--keys', 's s s s n space m space m', '--record', castFile]);
+  // Markers: 0 scenario, 1 iteration 1, 2 marker 1, then `e` marks iterations 2 to 60 on one frame
+  // (3 to 61, one instant), and 62 marker 2.
+  const run = runCli(['deep-net', '--keys', 's s s s n space m e m', '--record', castFile]);
   expect(run.status, run.stderr).toBe(0);
   recording = await readCast(castFile);
   // Exported by the bundle, as the CLI exports: under vitest the page would lack its stylesheets.
@@ -72,7 +75,7 @@ function trimmed(screen: string): string {
 }
 
 /** The player's screen, read from its DOM: each line's spans put back at their column (--offset). */
-function playerText(page: Page): Promise<string> {
+function playerText(page: Page | Frame): Promise<string> {
   return page.evaluate(() =>
     Array.from(document.querySelectorAll('.ap-term-text .ap-line'), (line) => {
       const cells: string[] = [];
@@ -86,7 +89,7 @@ function playerText(page: Page): Promise<string> {
 }
 
 /** Waits until the player shows `expected` (compared as above); on timeout, fails with what it showed. */
-async function expectScreen(page: Page, expected: string, what: string): Promise<void> {
+async function expectScreen(page: Page | Frame, expected: string, what: string): Promise<void> {
   const want = comparable(expected);
   let shown = '';
   for (const deadline = Date.now() + 10_000; Date.now() < deadline; await page.waitForTimeout(50)) {
@@ -125,24 +128,34 @@ describe('the exported HTML page in Chromium', () => {
     );
   });
 
-  it('jumps to a marker from its chapter, and on with PageDown and back with PageUp', async (context) => {
+  it('jumps to a marker from its chapter, and on with PageDown and back with PageUp, an instant a press', async (context) => {
     if (!browser) return context.skip(skipReason);
     const markers = recording.markers;
-    expect(markers.map((m) => m.label)).toEqual(expect.arrayContaining(['marker 1', 'marker 2']));
+    expect(markers).toHaveLength(63);
+    expect([markers[2]!.label, markers[62]!.label]).toEqual(['marker 1', 'marker 2']);
+    expect(new Set(markers.slice(3, 62).map((m) => m.time)).size).toBe(1);
     await page.click('[data-marker="2"]');
     await expectScreen(page, await screenAt(recording, markers[2]!), `chapter 3 (${markers[2]!.label})`);
     expect(await state(page)).toEqual({ current: 2, highlighted: 2 });
+    // The 59 markers of one instant are one press, and it lands on the last of them (its screen).
     await page.keyboard.press('PageDown');
-    await expectScreen(page, await screenAt(recording, markers[3]!), 'PageDown from chapter 3');
+    await expectScreen(page, await screenAt(recording, markers[61]!), 'PageDown from chapter 3');
+    expect(await state(page)).toEqual({ current: 61, highlighted: 61 });
     await page.keyboard.press('PageDown');
-    await expectScreen(page, await screenAt(recording, markers[4]!), 'PageDown from chapter 4');
-    expect(await state(page)).toEqual({ current: 4, highlighted: 4 });
+    await expectScreen(page, await screenAt(recording, markers[62]!), 'PageDown from chapter 62');
+    expect(await state(page)).toEqual({ current: 62, highlighted: 62 });
     await page.keyboard.press('PageUp');
-    await expectScreen(page, await screenAt(recording, markers[3]!), 'PageUp from chapter 5');
-    expect(await state(page)).toEqual({ current: 3, highlighted: 3 });
+    await expectScreen(page, await screenAt(recording, markers[61]!), 'PageUp from chapter 63');
+    await page.keyboard.press('PageUp');
+    await expectScreen(page, await screenAt(recording, markers[2]!), 'PageUp from chapter 62');
+    expect(await state(page)).toEqual({ current: 2, highlighted: 2 });
+    // A chapter inside the instant shows the instant's screen.
+    await page.click('[data-marker="10"]');
+    await expectScreen(page, await screenAt(recording, markers[61]!), 'chapter 11, inside the instant');
+    expect(await state(page)).toEqual({ current: 10, highlighted: 10 });
   });
 
-  it('changes speed where it is, then plays on to the next marker and pauses there', async (context) => {
+  it('changes speed where it is, then plays on to the next marker and pauses there, once per instant', async (context) => {
     if (!browser) return context.skip(skipReason);
     const markers = recording.markers;
     await page.click('[data-marker="0"]');
@@ -157,6 +170,14 @@ describe('the exported HTML page in Chromium', () => {
     expect(await state(page)).toEqual({ current: 1, highlighted: 1 });
     await page.waitForTimeout(600);
     await expectScreen(page, await screenAt(recording, markers[1]!), 'still paused at the next marker');
+    await page.keyboard.press(' ');
+    await expectScreen(page, await screenAt(recording, markers[2]!), 'paused at marker 1');
+    await page.keyboard.press(' ');
+    await expectScreen(page, await screenAt(recording, markers[61]!), 'paused at the instant of 59 markers');
+    expect(await state(page)).toEqual({ current: 61, highlighted: 61 });
+    await page.keyboard.press(' ');
+    await expectScreen(page, await screenAt(recording, markers[62]!), 'one more play: past the instant, at marker 2');
+    expect(await state(page)).toEqual({ current: 62, highlighted: 62 });
   });
 
   it('fetches nothing, and carries the player licence notice in the page', async (context) => {
@@ -168,12 +189,34 @@ describe('the exported HTML page in Chromium', () => {
   });
 });
 
+describe('the exported page in an iframe of a slide', () => {
+  it('plays in the frame and follows the postMessage commands of the deck', async (context) => {
+    if (!browser) return context.skip(skipReason);
+    const deck = path.join(tmp.dir, 'deck.html');
+    writeFileSync(deck, `<!DOCTYPE html><section><iframe id="demo" src="${path.basename(htmlFile)}" width="960" height="600"></iframe></section>`);
+    const page = await browser.context.newPage();
+    await page.goto(pathToFileURL(deck).href);
+    const frame = await (await page.waitForSelector('#demo')).contentFrame();
+    expect(frame).not.toBeNull();
+    await frame!.waitForSelector('.ap-term-text .ap-line');
+    const markers = recording.markers;
+    // What a reveal.js deck does on its own keys: tell the frame where to go.
+    const post = (message: object) => page.evaluate((m) => document.querySelector('#demo')!.contentWindow!.postMessage(m, '*'), message);
+    await post({ streetlight: 'marker', index: 2 });
+    await expectScreen(frame!, await screenAt(recording, markers[2]!), 'marker 2 by message');
+    await post({ streetlight: 'prev' });
+    await expectScreen(frame!, await screenAt(recording, markers[1]!), 'the marker before, by message');
+    await page.close();
+  });
+});
+
 describe('the SVG stills in Chromium', () => {
   it('are XML that holds the screen of each marker', async (context) => {
     if (!browser) return context.skip(skipReason);
     const page = await browser.context.newPage();
     const files = readdirSync(svgDir).sort();
-    expect(files).toEqual(['1-scenario-deep-net.svg', '2-iteration-1-error-1-4142058374213209.svg', '3-marker-1.svg', '4-iteration-2-error-1-212716151470694.svg', '5-marker-2.svg'].map((f) => `0${f}`));
+    expect(files).toHaveLength(recording.markers.length);
+    expect([files[0], files[2], files[62]]).toEqual(['01-scenario-deep-net.svg', '03-marker-1.svg', '63-marker-2.svg']);
     for (const [i, file] of files.entries()) {
       const svg = readFileSync(path.join(svgDir, file), 'utf8');
       const parsed = await page.evaluate(([text, layout]) => {

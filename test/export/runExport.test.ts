@@ -2,7 +2,8 @@ import { chmodSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSyn
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { castText, htmlPage } from '../../src/export/slides/htmlPage.js';
+import { htmlPage } from '../../src/export/slides/htmlPage.js';
+import { playerCast } from '../../src/export/slides/playerCast.js';
 import { PLAYER_ASSETS } from '../../src/export/slides/playerAssets.js';
 import { parseCast, readCast } from '../../src/record/castReader.js';
 import { EXPORT_HELP, runExport, stillName } from '../../src/run/export.js';
@@ -75,7 +76,7 @@ describe('runExport', () => {
     expect(page).toContain('<title>&lt;/script&gt;');
     // The embedded cast is the checked cast, "<" spelled \u003c, which JSON reads back as "<".
     const embedded = /<script type="application\/x-asciicast" id="sl-cast">([^]*?)<\/script>/.exec(page)![1]!;
-    expect(embedded).toBe(castText(recording).replaceAll('<', '\\u003c'));
+    expect(embedded).toBe(playerCast(recording).text.replaceAll('<', '\\u003c'));
     expect(parseCast(embedded, 'embedded').events.map((e) => e.data)).toEqual([evil, evil]);
   });
 

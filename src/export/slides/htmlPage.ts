@@ -14,6 +14,7 @@ import pageScript from './pageScript.js?raw';
 import pageStyle from './pageStyle.css?raw';
 import { playerThemeCss } from './palette.js';
 import type { PlayerAssets } from './playerAssets.js';
+import { playerCast, type Chapter } from './playerCast.js';
 
 const THEME = 'streetlight';
 export const SPEEDS = [0.5, 1, 2, 4] as const;
@@ -30,12 +31,6 @@ const inlineCode = (code: string, tag: 'script' | 'style') => code.replace(new R
 
 /** Text for an HTML comment, which may not contain "-->". */
 const commentText = (s: string) => s.replace(/--!?>/g, '- ->');
-
-/** The cast as asciicast v2 text, rebuilt from what the reader checked. */
-export function castText(recording: CastRecording): string {
-  const lines = [JSON.stringify(recording.header), ...recording.events.map((e) => JSON.stringify([e.time, e.kind, e.data]))];
-  return `${lines.join('\n')}\n`;
-}
 
 /**
  * The output that draws the recording's first screen: up to the end of the first synchronized update
@@ -55,12 +50,12 @@ export function clockTime(seconds: number): string {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
-function chapterList(recording: CastRecording): string {
-  return recording.markers
+function chapterList(chapters: readonly Chapter[]): string {
+  return chapters
     .map(
-      (m) =>
-        `<li><button type="button" data-marker="${m.index}"><span class="sl-label">${escapeHtml(m.label || `marker ${m.index + 1}`)}</span>` +
-        `<span class="sl-time">${clockTime(m.time)}</span></button></li>`,
+      (c, i) =>
+        `<li><button type="button" data-marker="${i}"><span class="sl-label">${escapeHtml(c.label || `marker ${i + 1}`)}</span>` +
+        `<span class="sl-time">${clockTime(c.time)}</span></button></li>`,
     )
     .join('\n');
 }
@@ -82,9 +77,11 @@ function licenceNotice(assets: PlayerAssets): string {
 }
 
 export function htmlPage(recording: CastRecording, title: string, assets: PlayerAssets): string {
+  const cast = playerCast(recording);
   const config = {
     theme: THEME,
-    markers: recording.markers.map((m) => [m.time, m.label]),
+    chapters: cast.chapters.map((c) => c.group),
+    groupTimes: cast.groupTimes,
     poster: `data:text/plain,${firstScreenOutput(recording)}`,
   };
   const speeds = SPEEDS.map((s) => `<button type="button" data-speed="${s}" aria-pressed="${s === 1}">${s}×</button>`).join('');
@@ -114,7 +111,7 @@ ${inlineCode(pageStyle, 'style')}
 <aside class="sl-side">
 <h1>${escapeHtml(title)}</h1>
 <ol class="sl-chapters" aria-label="Markers">
-${chapterList(recording)}
+${chapterList(cast.chapters)}
 </ol>
 <div class="sl-speeds" role="group" aria-label="Speed">Speed ${speeds}</div>
 <p class="sl-help">PageDown / PageUp: next / previous marker. Space: play / pause (the player stops at each marker).</p>
@@ -122,7 +119,7 @@ ${chapterList(recording)}
 </main>
 <footer class="sl-footer">${licenceNotice(assets)}</footer>
 <script type="application/json" id="sl-config">${scriptJson(JSON.stringify(config))}</script>
-<script type="application/x-asciicast" id="sl-cast">${scriptJson(castText(recording))}</script>
+<script type="application/x-asciicast" id="sl-cast">${scriptJson(cast.text)}</script>
 <script>
 ${inlineCode(assets.script, 'script')}
 </script>

@@ -6,6 +6,10 @@
 // point. A jump pauses first: a clicker's "next" shows the marker's screen and stays there; play
 // (space) then runs on until the following marker, where the player pauses by itself.
 //
+// The player holds one marker per instant ("groups", see playerCast.ts); config.chapters gives each
+// chapter's group, config.groupTimes each group's time. PageDown / PageUp go from instant to instant,
+// so markers that share a screen take one press, not one each.
+//
 // Slides that hold the page in an iframe can drive it with postMessage:
 // iframe.contentWindow.postMessage({ streetlight: 'next' | 'prev' | 'play' | 'pause' }, '*'), or
 // { streetlight: 'marker', index: N } (N from 0).
@@ -16,7 +20,13 @@
   var container = document.getElementById('sl-player');
   var chapters = Array.prototype.slice.call(document.querySelectorAll('[data-marker]'));
   var speedButtons = Array.prototype.slice.call(document.querySelectorAll('[data-speed]'));
-  var markers = config.markers;
+  var chapterGroups = config.chapters;
+  var groupTimes = config.groupTimes;
+  // The chapter shown for each group: its last, whose screen the instant ends on.
+  var groupChapter = [];
+  chapterGroups.forEach(function (group, chapter) {
+    groupChapter[group] = chapter;
+  });
   var speed = 1;
   var current = -1;
   var playing = false;
@@ -34,7 +44,7 @@
       poster: started ? undefined : config.poster,
     });
     player.addEventListener('marker', function (event) {
-      show(event.index);
+      show(groupChapter[event.index]);
     });
     player.addEventListener('play', function () {
       begin();
@@ -66,12 +76,12 @@
     document.body.setAttribute('data-started', '');
   }
 
-  function jump(index) {
-    if (index < 0 || index >= markers.length) return Promise.resolve();
+  function jump(chapter) {
+    if (!(chapter >= 0 && chapter < chapterGroups.length)) return Promise.resolve();
     begin();
-    show(index);
+    show(chapter);
     return player.pause().then(function () {
-      return player.seek({ marker: index });
+      return player.seek({ marker: chapterGroups[chapter] });
     });
   }
 
@@ -83,22 +93,27 @@
     });
   }
 
-  // Markers may share a time, so the current index decides among equals; otherwise the time does.
-  var SAME = 0.001;
+  // Within a millisecond counts as "here" (the player's clock is a float); among instants that close,
+  // the current chapter's decides (at the start, before any chapter, a marker at 0 s is the next).
+  var HERE = 0.001;
+  function currentGroup() {
+    return current >= 0 ? chapterGroups[current] : -1;
+  }
+
   function next() {
     var now = player.getCurrentTime() || 0;
-    for (var i = 0; i < markers.length; i++) {
-      var t = markers[i][0];
-      if (t > now + SAME || (i > current && Math.abs(t - now) <= SAME)) return jump(i);
+    for (var group = 0; group < groupTimes.length; group++) {
+      var t = groupTimes[group];
+      if (t > now + HERE || (Math.abs(t - now) <= HERE && group > currentGroup())) return jump(groupChapter[group]);
     }
     return Promise.resolve();
   }
 
   function prev() {
     var now = player.getCurrentTime() || 0;
-    for (var i = markers.length - 1; i >= 0; i--) {
-      var t = markers[i][0];
-      if (t < now - SAME || (i < current && Math.abs(t - now) <= SAME)) return jump(i);
+    for (var group = groupTimes.length - 1; group >= 0; group--) {
+      var t = groupTimes[group];
+      if (t < now - HERE || (Math.abs(t - now) <= HERE && group < currentGroup())) return jump(groupChapter[group]);
     }
     return start();
   }
