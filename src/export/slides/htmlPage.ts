@@ -9,7 +9,7 @@
  * (inside JSON strings, where "<" can only occur, that is the same character), so no content can end
  * the block early.
  */
-import type { CastRecording } from '../../record/castReader.js';
+import { printable, type CastRecording } from '../../record/castReader.js';
 import pageScript from './pageScript.js?raw';
 import pageStyle from './pageStyle.css?raw';
 import { playerThemeCss } from './palette.js';
@@ -54,7 +54,7 @@ function chapterList(chapters: readonly Chapter[]): string {
   return chapters
     .map(
       (c, i) =>
-        `<li><button type="button" data-marker="${i}"><span class="sl-label">${escapeHtml(c.label || `marker ${i + 1}`)}</span>` +
+        `<li><button type="button" data-marker="${i}"><span class="sl-label">${escapeHtml(printable(c.label) || `marker ${i + 1}`)}</span>` +
         `<span class="sl-time">${clockTime(c.time)}</span></button></li>`,
     )
     .join('\n');
