@@ -2,6 +2,7 @@
 // they live in chunks that only the screen paths import, so `--print` starts as fast as node.
 import { build } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
+import { rawTextPlugin } from './src/export/slides/rawTextPlugin.mjs';
 
 // SL_OUTDIR lets a test run or a second engineer build elsewhere without wiping dist/ under someone else.
 const outdir = process.env.SL_OUTDIR || 'dist';
@@ -25,6 +26,8 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   // Some bundled CommonJS (React) calls require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __slCreateRequire } from 'node:module'; const require = __slCreateRequire(import.meta.url);" },
+  // `?raw` imports: the export inlines the asciinema player's bundle and stylesheet as text.
+  plugins: [rawTextPlugin],
   logLevel: 'warning',
 });
 chmodSync(`${outdir}/cli.js`, 0o755);
