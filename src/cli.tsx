@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The entry: arguments → a run path (src/run/: print, interactive, scripted). It decides the path
+ * The entry: arguments → a run path (src/run/: print, interactive, scripted, export). It decides the path
  * before anything heavy is imported: `--print` never loads Ink or React, and the screen paths load them
  * only after the environment (colour, CI) has been settled, because Ink reads it at import time.
  */
@@ -15,6 +15,8 @@ import { buildSetup } from './scenarios/setup.js';
 const write = (chunk: string) => process.stdout.write(chunk);
 
 async function main(argv: readonly string[]): Promise<number> {
+  // `streetlight-tui export FILE.cast --html OUT.html | --svg DIR`: slides from a recording (its own options).
+  if (argv[0] === 'export') return (await import('./run/export.js')).runExport(argv.slice(1));
   const options = parseCli(argv);
   if (options.help) return write(HELP), 0;
   if (options.version) return write(`${pkg.version}\n`), 0;

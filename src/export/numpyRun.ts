@@ -1,7 +1,7 @@
 /** What an exported numpy script is made from: one run, fixed by its setup, its log and its number style. */
 import type { NumberStyle } from '../engine/pyfloat.js';
 import type { TrainingSetup } from '../engine/types.js';
-import { logFormatOf, type LogFormat } from '../print.js';
+import { logFormatOf, type LogFormat } from '../run/print.js';
 import type { Scenario } from '../scenarios/schema.js';
 import { buildSetup, type Overrides } from '../scenarios/setup.js';
 

@@ -4,7 +4,7 @@
  * and full updates, held-out rows, other log formats) written in the same style.
  */
 import type { Mode } from '../engine/types.js';
-import type { LogFormat } from '../print.js';
+import type { LogFormat } from '../run/print.js';
 
 export interface LoopPlan {
   readonly deep: boolean;

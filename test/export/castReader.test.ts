@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { parseCast, printable, readCast } from '../../src/record/castReader.js';
-import { ROOT, tempDir } from '../record/support.js';
+import { ROOT, tempDir } from '../support/index.js';
 
 const HEADER = '{"version":2,"width":80,"height":24,"env":{"TERM":"xterm-256color"}}';
 const cast = (...lines: string[]) => `${[HEADER, ...lines].join('\n')}\n`;

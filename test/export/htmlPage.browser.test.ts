@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstScreenOutput } from '../../src/export/slides/htmlPage.js';
 import { SVG_LAYOUT } from '../../src/export/slides/svgStill.js';
 import { readCast, type CastRecording } from '../../src/record/castReader.js';
-import { ensureBuilt, replay, runCli, tempDir } from '../record/support.js';
+import { ensureBuilt, replay, runCli, tempDir } from '../support/index.js';
 import { bundleExport, launchChromium, runBundled, screenAt } from './support.js';
 
 // The few browser globals the page functions below use (they run in Chromium; the project's types have no DOM).

@@ -15,7 +15,7 @@ import { numpyRunOf, type NumpyRun } from '../../src/export/numpyRun.js';
 import { numpyScript } from '../../src/export/numpyScript.js';
 import type { NumberStyle } from '../../src/engine/pyfloat.js';
 import type { TrainingSetup, Weights } from '../../src/engine/types.js';
-import { printLog } from '../../src/print.js';
+import { printLog } from '../../src/run/print.js';
 import { BUILT_INS, findBuiltIn } from '../../src/scenarios/builtins.js';
 import { parseScenario } from '../../src/scenarios/loader.js';
 import type { Scenario } from '../../src/scenarios/schema.js';

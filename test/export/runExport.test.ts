@@ -7,7 +7,7 @@ import { playerCast } from '../../src/export/slides/playerCast.js';
 import { PLAYER_ASSETS } from '../../src/export/slides/playerAssets.js';
 import { parseCast, readCast } from '../../src/record/castReader.js';
 import { EXPORT_HELP, runExport, stillName } from '../../src/run/export.js';
-import { ROOT, tempDir } from '../record/support.js';
+import { ROOT, tempDir } from '../support/index.js';
 import { bundleExport, runBundled } from './support.js';
 
 const DEMO = path.join(ROOT, 'docs/demo.cast');

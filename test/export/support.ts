@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import type { CastMarker, CastRecording } from '../../src/record/castReader.js';
 import { SVG_LAYOUT } from '../../src/export/slides/svgStill.js';
-import { replay, ROOT } from '../record/support.js';
+import { replay, ROOT } from '../support/index.js';
 
 /** What the terminal showed at `marker`, replayed from the cast's output before it (right-trimmed lines). */
 export function screenAt(recording: CastRecording, marker: CastMarker): Promise<string> {

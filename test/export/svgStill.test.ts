@@ -4,7 +4,7 @@ import { markerScreens, screenLines } from '../../src/export/slides/markerScreen
 import { PALETTE, paletteColor } from '../../src/export/slides/palette.js';
 import { svgStill, xmlText } from '../../src/export/slides/svgStill.js';
 import { parseCast, readCast } from '../../src/record/castReader.js';
-import { ROOT } from '../record/support.js';
+import { ROOT } from '../support/index.js';
 import { screenAt, svgScreenText } from './support.js';
 
 const demo = () => readCast(path.join(ROOT, 'docs/demo.cast'));
