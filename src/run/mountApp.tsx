@@ -10,9 +10,9 @@
 import { render, type Instance } from 'ink';
 import type { AppState } from '../session/app.js';
 import type { Scheduler } from '../session/scheduler.js';
-import { clearOnResize } from '../terminal/clearOnResize.js';
+import { CLEAR_SCREEN, clearOnResize } from '../terminal/clearOnResize.js';
 import { diffFrames, wantsFrameDiff } from '../terminal/frameDiff.js';
-import { App } from '../ui/app.js';
+import { App, type EffectHandlers } from '../ui/app.js';
 import { createTheme } from '../ui/theme.js';
 
 export interface MountOptions {
@@ -31,7 +31,14 @@ export interface MountOptions {
 export function mountApp(options: MountOptions): Instance {
   const theme = createTheme({ color: options.color, ascii: options.ascii });
   const stdout = clearOnResize(wantsFrameDiff(process.env) ? diffFrames(options.stdout) : options.stdout);
-  return render(<App initial={options.initial} theme={theme} scheduler={options.scheduler} onMarker={options.onMarker} />, {
+  const effects: EffectHandlers = {
+    // Ctrl+L: a clean screen; the frame differ, seeing the clear pass, writes the next frame in full.
+    redraw: () => {
+      stdout.write(CLEAR_SCREEN);
+      return 'Redrawn.';
+    },
+  };
+  return render(<App initial={options.initial} theme={theme} scheduler={options.scheduler} onMarker={options.onMarker} effects={effects} />, {
     stdout,
     stdin: options.stdin,
     exitOnCtrlC: true,

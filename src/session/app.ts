@@ -6,7 +6,7 @@
  */
 import type { Scenario } from '../scenarios/schema.js';
 import type { Overrides } from '../scenarios/setup.js';
-import { commandFor, contextOf } from './keymap/index.js';
+import { commandFor, contextsOf } from './keymap/index.js';
 import { INITIAL_PICKER, highlightIndex, movePicker, withRoom, type PickerMove, type PickerState } from './picker.js';
 import { openSession, sessionReducer, type SessionAction, type SessionState } from './state.js';
 
@@ -24,7 +24,21 @@ export interface AppState {
   readonly recording: boolean;
   /** Counts scenario openings, so a recording can mark each one (even the same scenario twice). */
   readonly opened: number;
+  /**
+   * Work the reducer cannot do itself (it is pure): writing a file, redrawing the terminal. The root
+   * component hands each to the run path's handler and reports back with 'effect-done'.
+   */
+  readonly effects: readonly Effect[];
+  /** The last effect's report, shown in the caption until the next key. */
+  readonly notice: string | undefined;
   readonly quitting: boolean;
+}
+
+export type EffectKind = 'redraw';
+
+export interface Effect {
+  readonly id: number;
+  readonly kind: EffectKind;
 }
 
 export type AppAction =
@@ -36,6 +50,8 @@ export type AppAction =
   | { readonly type: 'picker-room'; readonly rows: number }
   | { readonly type: 'to-picker' }
   | { readonly type: 'toggle-help' }
+  | { readonly type: 'effect'; readonly kind: EffectKind }
+  | { readonly type: 'effect-done'; readonly id: number; readonly notice?: string }
   | { readonly type: 'quit' };
 
 export interface AppOptions {
@@ -57,6 +73,8 @@ export function initialApp(scenarios: readonly Scenario[], options: AppOptions =
     help: false,
     recording: options.recording ?? false,
     opened: 0,
+    effects: [],
+    notice: undefined,
     quitting: false,
   };
   return options.open ? appReducer(base, { type: 'open', scenario: options.open }) : base;
@@ -65,9 +83,17 @@ export function initialApp(scenarios: readonly Scenario[], options: AppOptions =
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
     case 'key': {
-      const command = commandFor(contextOf(state), action.name);
-      return command ? appReducer(state, command.action) : state;
+      const command = commandFor(contextsOf(state), action.name);
+      // A notice lasts until the next key.
+      const base = state.notice === undefined ? state : { ...state, notice: undefined };
+      return command ? appReducer(base, command.action) : base;
     }
+    case 'effect': {
+      const id = (state.effects.at(-1)?.id ?? 0) + 1;
+      return { ...state, effects: [...state.effects, { id, kind: action.kind }] };
+    }
+    case 'effect-done':
+      return { ...state, effects: state.effects.filter((e) => e.id !== action.id), notice: action.notice ?? state.notice };
     case 'open': {
       const index = state.scenarios.findIndex((s) => s.id === action.scenario.id);
       return {

@@ -5,9 +5,9 @@
  */
 import { Box, useApp, useInput } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
-import { appReducer, type AppAction, type AppState } from '../session/app.js';
+import { appReducer, type AppAction, type AppState, type EffectKind } from '../session/app.js';
 import { markerEvents } from '../session/events.js';
-import { helpRows } from '../session/keymap/index.js';
+import { contextsUnderHelp, helpRows } from '../session/keymap/index.js';
 import { keyNamesOf } from '../session/keymap/keyNames.js';
 import type { Scheduler } from '../session/scheduler.js';
 import { SPEEDS } from '../session/state.js';
@@ -27,11 +27,15 @@ export interface AppProps {
   readonly scheduler: Scheduler;
   /** A recording marker: each scenario opened, each iteration completed, each marker key. */
   readonly onMarker?: (label: string) => void;
+  /** The run path's handlers for the effects the reducer asks for; each may return a notice for the caption. */
+  readonly effects?: EffectHandlers;
 }
+
+export type EffectHandlers = Partial<Record<EffectKind, (state: AppState) => string | undefined>>;
 
 type Dispatch = (action: AppAction) => void;
 
-export function App({ initial, theme, scheduler, onMarker }: AppProps) {
+export function App({ initial, theme, scheduler, onMarker, effects }: AppProps) {
   const [state, dispatch] = useReducer(appReducer, initial);
   const size = useTerminalSize();
   const { exit } = useApp();
@@ -44,6 +48,14 @@ export function App({ initial, theme, scheduler, onMarker }: AppProps) {
     if (state.quitting) exit();
   }, [state.quitting, exit]);
 
+  // Each effect the reducer asked for runs once, here, and reports back.
+  useEffect(() => {
+    for (const effect of state.effects) {
+      const notice = effects?.[effect.kind]?.(state);
+      dispatch({ type: 'effect-done', id: effect.id, notice });
+    }
+  }, [state.effects, effects, state]);
+
   // Every key goes to the reducer as a name; the reducer resolves it against the state of the moment.
   useInput((input, key) => {
     for (const name of keyNamesOf(input, key)) dispatch({ type: 'key', name });
@@ -54,7 +66,7 @@ export function App({ initial, theme, scheduler, onMarker }: AppProps) {
 
 function renderScreen(state: AppState, theme: Theme, size: Size) {
   if (state.screen === 'training' && state.session) return <TrainingScreen app={state} session={state.session} theme={theme} size={size} />;
-  if (state.help) return <HelpOverlay rows={helpRows('picker', state)} theme={theme} width={size.columns} height={Math.max(1, size.rows - 1)} />;
+  if (state.help) return <HelpOverlay rows={helpRows(contextsUnderHelp(state), state)} theme={theme} width={size.columns} height={Math.max(1, size.rows - 1)} />;
   return <PickerScreen app={state} theme={theme} size={size} />;
 }
 

@@ -126,6 +126,20 @@ describe('what the keys say', () => {
   });
 });
 
+describe('redraw', () => {
+  it('Ctrl+L clears the screen and draws the whole frame again', async () => {
+    const file = path.join(tmp.dir, 'redraw.cast');
+    expect(runCli(['deep-net', '--keys', 's ctrl+l', '--size', '80x24', '--record', file]).status).toBe(0);
+    const output = outputOf(parseCastStrict(readFileSync(file, 'utf8')));
+    const afterClear = output.slice(output.lastIndexOf('\x1b[2J'));
+    expect(afterClear.length).toBeGreaterThan(1000);
+    const lines = (await replay(afterClear, 80, 24)).split('\n');
+    expect(lines[0]).toMatch(/^deep-net {2}iter 1\/60/);
+    expect(lines.join('\n')).toContain('Redrawn.');
+    expect(lines.join('\n')).toContain('Street lights');
+  });
+});
+
 describe('ASCII and colour', () => {
   it('--ascii shows a value that is not there yet with a mark no number can contain', () => {
     const lines = screen(['whole-dataset', '--ascii'], 's');

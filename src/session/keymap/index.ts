@@ -18,14 +18,23 @@ export const KEYMAP: Readonly<Record<Context, CommandTable>> = {
   help: HELP_COMMANDS,
 };
 
-/** Which table the keys go to now. The help is modal: over any screen, only its own keys act. */
-export function contextOf(state: AppState): Context {
-  if (state.help) return 'help';
-  return state.screen === 'training' && state.session ? 'training' : 'picker';
+/**
+ * The tables the keys go to now, most specific first: a mode layered over the training screen (an
+ * inspector, an editor, a talk) takes its own keys first and leaves the rest to the screen under it.
+ * The help is modal: over any screen, only its own keys act.
+ */
+export function contextsOf(state: AppState): Context[] {
+  if (state.help) return ['help'];
+  return state.screen === 'training' && state.session ? ['training'] : ['picker'];
 }
 
-export function commandFor(context: Context, keyName: string): Command | undefined {
-  return KEYMAP[context].find((c) => c.keys.includes(keyName) || c.aliases?.includes(keyName));
+/** The command a key runs in the first of `contexts` that binds it. */
+export function commandFor(contexts: Context | readonly Context[], keyName: string): Command | undefined {
+  for (const context of typeof contexts === 'string' ? [contexts] : contexts) {
+    const command = KEYMAP[context].find((c) => c.keys.includes(keyName) || c.aliases?.includes(keyName));
+    if (command) return command;
+  }
+  return undefined;
 }
 
 /** The keys of a command as the screen names them: "space →", "q Ctrl+C". */
@@ -38,9 +47,20 @@ export interface Hint {
   readonly hint: string;
 }
 
-/** The hint line's items, most useful first; the last is always the help key. */
-export function hintsFor(context: Context, state: AppState): Hint[] {
-  const offered = KEYMAP[context].filter((c) => c.hint && (!c.offered || c.offered(state)));
+/** The hint line's items for the contexts (most specific first), most useful first; the last is always the help key. */
+export function hintsFor(contexts: Context | readonly Context[], state: AppState): Hint[] {
+  const list = typeof contexts === 'string' ? [contexts] : contexts;
+  const seen = new Set<string>();
+  // A key a more specific context binds is hinted there, not again for the context under it.
+  const offered = list.flatMap((context) =>
+    KEYMAP[context].filter((c) => {
+      if (!c.hint || (c.offered && !c.offered(state)) || c.keys.some((k) => seen.has(k))) return false;
+      return true;
+    }).map((c) => {
+      for (const k of c.keys) seen.add(k);
+      return c;
+    }),
+  );
   const help = offered.filter((c) => c.action.type === 'toggle-help');
   return [...offered.filter((c) => !help.includes(c)), ...help].map((c) => ({ key: c.hintKey ?? keyLabel(c.keys[0]!), hint: c.hint! }));
 }
@@ -50,9 +70,15 @@ export interface HelpRow {
   readonly description: string;
 }
 
-/** The help overlay's rows for the screen under it. */
-export function helpRows(context: Exclude<Context, 'help'>, state: AppState): HelpRow[] {
-  return KEYMAP[context].filter((c) => !c.offered || c.offered(state)).map((c) => ({ keys: keysLabel(c), description: c.description }));
+/** The help overlay's rows for the screen under it (its contexts, most specific first). */
+export function helpRows(contexts: Context | readonly Context[], state: AppState): HelpRow[] {
+  const list = typeof contexts === 'string' ? [contexts] : contexts;
+  return list.flatMap((context) => KEYMAP[context].filter((c) => !c.offered || c.offered(state)).map((c) => ({ keys: keysLabel(c), description: c.description })));
+}
+
+/** The contexts under the help: what its rows describe. */
+export function contextsUnderHelp(state: AppState): Context[] {
+  return contextsOf({ ...state, help: false });
 }
 
 /** The README's key table (a test keeps the README's copy equal to this). */

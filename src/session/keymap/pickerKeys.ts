@@ -9,6 +9,7 @@ export const PICKER_COMMANDS: CommandTable = [
   { keys: ['home'], description: 'first scenario', action: { type: 'picker-move', by: 'first' } },
   { keys: ['end'], description: 'last scenario', action: { type: 'picker-move', by: 'last' } },
   { keys: ['enter'], description: 'open the highlighted scenario', hint: 'open', action: { type: 'open-highlighted' } },
+  { keys: ['ctrl+l'], description: 'redraw the whole screen', action: { type: 'effect', kind: 'redraw' } },
   { keys: ['?'], description: 'all keys', hint: 'help', action: { type: 'toggle-help' } },
   { keys: ['q', 'ctrl+c'], description: 'quit', hint: 'quit', action: { type: 'quit' } },
 ];

@@ -17,6 +17,7 @@ export const TRAINING_COMMANDS: CommandTable = [
   { keys: ['-'], aliases: ['_'], description: 'play slower', hint: 'slower', action: { type: 'speed', by: -1 } },
   { keys: ['l'], description: 'error chart: linear ↔ log scale', hint: 'log', action: { type: 'toggle-scale' } },
   { keys: ['m'], description: 'add a marker to the recording', hint: 'marker', action: { type: 'marker' } },
+  { keys: ['ctrl+l'], description: 'redraw the whole screen (a garbled SSH screen)', action: { type: 'effect', kind: 'redraw' } },
   { keys: ['esc'], description: 'back to the scenario list', hint: 'list', action: { type: 'to-picker' } },
   { keys: ['q', 'ctrl+c'], description: 'quit', hint: 'quit', action: { type: 'quit' } },
   { keys: ['?'], description: 'all keys', hint: 'help', action: { type: 'toggle-help' } },

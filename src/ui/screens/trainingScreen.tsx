@@ -6,7 +6,7 @@
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import type { AppState } from '../../session/app.js';
-import { helpRows, hintsFor } from '../../session/keymap/index.js';
+import { contextsOf, contextsUnderHelp, helpRows, hintsFor } from '../../session/keymap/index.js';
 import type { SessionState } from '../../session/state.js';
 import type { Size } from '../../terminal/size.js';
 import { captionFor } from '../captions.js';
@@ -79,6 +79,12 @@ function panel(name: PanelName, layout: Layout, session: SessionState, theme: Th
   }
 }
 
+/** What just happened (or the last effect's notice), then the lesson. */
+function captionLinesFor(app: AppState, session: SessionState): string[] {
+  const lines = captionFor(session);
+  return app.notice === undefined ? lines : [app.notice, ...lines.slice(1)];
+}
+
 export function TrainingScreen({ app, session, theme, size }: TrainingScreenProps) {
   const layout = layoutFor(size, layoutInfo(session));
   if (layout.tooSmall) return <TooSmallMessage need={layout.need} size={size} theme={theme} />;
@@ -93,7 +99,7 @@ export function TrainingScreen({ app, session, theme, size }: TrainingScreenProp
       <StatusLine session={session} theme={theme} width={width} />
       {spacer('top')}
       {help ? (
-        <HelpOverlay rows={helpRows('training', app)} theme={theme} width={width} height={bodyHeight + spacing + layout.captionLines} />
+        <HelpOverlay rows={helpRows(contextsUnderHelp(app), app)} theme={theme} width={width} height={bodyHeight + spacing + layout.captionLines} />
       ) : (
         layout.bands.map((band, i) => (
           <Box key={band.panels.join('+')} flexDirection="column">
@@ -109,8 +115,8 @@ export function TrainingScreen({ app, session, theme, size }: TrainingScreenProp
         ))
       )}
       {help ? null : spacer('bottom')}
-      {layout.captionLines > 0 && !help ? <Caption lines={captionFor(session)} theme={theme} width={width} height={layout.captionLines} /> : null}
-      {layout.hints ? <KeyHints hints={hintsFor(help ? 'help' : 'training', app)} theme={theme} width={width} /> : null}
+      {layout.captionLines > 0 && !help ? <Caption lines={captionLinesFor(app, session)} theme={theme} width={width} height={layout.captionLines} /> : null}
+      {layout.hints ? <KeyHints hints={hintsFor(contextsOf(app), app)} theme={theme} width={width} /> : null}
     </Box>
   );
 }
