@@ -16,6 +16,7 @@
  * - The locale: `--ascii` is taken from the command line only, not guessed from LANG.
  */
 import { openCast, type CastWriter } from '../record/asciicast.js';
+import { untilQuiet } from '../record/quiet.js';
 import { parseKeys, type KeyStep } from '../record/keyScript.js';
 import { screenText } from '../record/screenText.js';
 import { VirtualClock } from '../record/virtualClock.js';
@@ -129,16 +130,4 @@ async function runOnVirtualTerminal(
 function forgetCursorRestore(): void {
   const emitter = (process as { __signal_exit_emitter__?: NodeJS.EventEmitter }).__signal_exit_emitter__;
   emitter?.removeAllListeners('afterexit');
-}
-
-/** Resolves once nothing has been written or marked for a few turns of the event loop. */
-async function untilQuiet(activity: () => number): Promise<void> {
-  let seen = activity();
-  for (let quiet = 0; quiet < 3; ) {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
-    const now = activity();
-    if (now === seen) quiet++;
-    else [seen, quiet] = [now, 0];
-  }
 }

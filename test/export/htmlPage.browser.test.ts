@@ -15,7 +15,7 @@ import { firstScreenOutput } from '../../src/export/slides/htmlPage.js';
 import { SVG_LAYOUT } from '../../src/export/slides/svgStill.js';
 import { readCast, type CastRecording } from '../../src/record/castReader.js';
 import { ensureBuilt, replay, runCli, tempDir } from '../support/index.js';
-import { bundleExport, launchChromium, runBundled, screenAt } from './support.js';
+import { exportWithCli, launchChromium, screenAt } from './support.js';
 
 // The few browser globals the page functions below use (they run in Chromium; the project's types have no DOM).
 interface DomElement {
@@ -46,9 +46,8 @@ beforeAll(async () => {
   const run = runCli(['deep-net', '--keys', 's s s s n space m e m', '--record', castFile]);
   expect(run.status, run.stderr).toBe(0);
   recording = await readCast(castFile);
-  // Exported by the bundle, as the CLI exports: under vitest the page would lack its stylesheets.
-  const entry = await bundleExport(path.join(tmp.dir, 'dist'));
-  const exported = runBundled(entry, [castFile, '--html', htmlFile, '--svg', svgDir], tmp.dir);
+  // Exported by the built CLI: under vitest the page would lack its stylesheets.
+  const exported = exportWithCli([castFile, '--html', htmlFile, '--svg', svgDir], tmp.dir);
   expect(exported.stderr).toBe('');
   const launched = await launchChromium();
   if (typeof launched === 'string') {

@@ -1,6 +1,6 @@
 /**
  * Helpers for the export tests: the output a marker's screen is drawn from, a still read back as text,
- * the export bundled the way build.mjs bundles the CLI, and Debian's Chromium driven by playwright-core.
+ * the export run through the built CLI, and Debian's Chromium driven by playwright-core.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import type { CastMarker, CastRecording } from '../../src/record/castReader.js';
 import { SVG_LAYOUT } from '../../src/export/slides/svgStill.js';
-import { replay, ROOT } from '../support/index.js';
+import { replay, runCli, type Run } from '../support/index.js';
 
 /** What the terminal showed at `marker`, replayed from the cast's output before it (right-trimmed lines). */
 export function screenAt(recording: CastRecording, marker: CastMarker): Promise<string> {
@@ -41,32 +41,9 @@ export function svgScreenText(svg: string): string {
   return lines.map((line) => `${line}\n`).join('');
 }
 
-/** Bundles test/export/exportEntry.ts into `outdir` as build.mjs bundles the CLI; returns the entry's path. */
-export async function bundleExport(outdir: string): Promise<string> {
-  const { build } = await import('esbuild');
-  // @ts-expect-error: a build-time plugin written in plain JavaScript, without types.
-  const { rawTextPlugin } = await import('../../src/export/slides/rawTextPlugin.mjs');
-  await build({
-    entryPoints: { entry: path.join(ROOT, 'test/export/exportEntry.ts') },
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    minify: true,
-    legalComments: 'none',
-    chunkNames: 'chunks/[name]-[hash]',
-    plugins: [rawTextPlugin],
-    banner: { js: "import { createRequire as __slCreateRequire } from 'node:module'; const require = __slCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  return path.join(outdir, 'entry.js');
-}
-
-/** Runs a bundled export entry (see bundleExport) in a child process, as the CLI would run. */
-export function runBundled(entry: string, args: readonly string[], cwd: string): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [entry, ...args], { encoding: 'utf8', cwd, timeout: 60_000 });
+/** Runs `streetlight-tui export ARGS` with the built CLI, from `cwd`. */
+export function exportWithCli(args: readonly string[], cwd: string): Run {
+  return runCli(['export', ...args], {}, cwd);
 }
 
 /** Debian's Chromium (CHROMIUM overrides the path). */

@@ -13,14 +13,4 @@ export async function waitFor<T>(what: string, check: () => T | undefined, timeo
   }
 }
 
-/** Resolves once `activity()` has not changed for a few turns of the event loop (nothing more is coming). */
-export async function untilQuiet(activity: () => number): Promise<void> {
-  let seen = activity();
-  for (let quiet = 0; quiet < 3; ) {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
-    const now = activity();
-    if (now === seen) quiet++;
-    else [seen, quiet] = [now, 0];
-  }
-}
+export { untilQuiet } from '../../src/record/quiet.js';
