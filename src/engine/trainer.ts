@@ -8,6 +8,7 @@
  * is what the history, the back key and recordings rely on.
  */
 import { AppendList } from './appendList.js';
+import { closesBatch, heldOutError, rowsPerUpdate } from './iterationRules.js';
 import { trainToEnd } from './kernel.js';
 import {
   applyUpdate,
@@ -134,12 +135,8 @@ export function phasesOf(setup: TrainingSetup): readonly Phase[] {
     : ['predict', 'compare', 'update'];
 }
 
-/** Rows per weight update: 1 for sgd, the batch size for batch, all training rows for full. */
-export function rowsPerUpdate(setup: TrainingSetup): number {
-  if (setup.mode === 'sgd') return 1;
-  if (setup.mode === 'full') return setup.trainRows.length;
-  return Math.max(1, Math.min(setup.batchSize, setup.trainRows.length));
-}
+// The screen shows the batch size; it is the kernel's rule too, so it lives with the shared rules.
+export { rowsPerUpdate } from './iterationRules.js';
 
 /** The phase the next `stepPhase` will do. */
 export function nextPhase(state: TrainerState): Phase {
@@ -207,8 +204,7 @@ function update(w: Work): void {
   const t = w.trace!;
   const deltas = rowWeightDeltas(w.weights, t.input, t.delta!, t.forward!.hidden, t.hiddenDelta);
   const size = rowsPerUpdate(w.setup);
-  // The batch closes after `size` rows or at the last training row (a short last batch).
-  const closes = (w.cursor + 1) % size === 0 || w.cursor === w.setup.trainRows.length - 1;
+  const closes = closesBatch(w.cursor, size, w.setup.trainRows.length);
   if (size === 1) {
     w.previousWeights = w.weights;
     w.weights = applyUpdate(w.weights, deltas, w.setup.alpha);
@@ -237,19 +233,13 @@ function finishRow(w: Work): void {
   w.iteration += 1;
   w.errors = w.errors.append(w.iterationError);
   w.iterationError = 0;
-  if (w.setup.heldOutRows.length > 0) w.heldOutErrors = w.heldOutErrors.append(heldOutError(w));
-  w.done = w.iteration >= w.setup.iterations;
-}
-
-/** Predicts the held-out rows with the weights after the iteration and sums their squared error. */
-function heldOutError(w: Work): number {
-  let sum = 0;
-  for (const row of w.setup.heldOutRows) {
-    const prediction = forward(w.weights, w.setup.inputs[row]!, w.setup.activation).prediction;
-    w.predictions[row] = prediction;
-    sum += (w.setup.labels[row]! - prediction) * (w.setup.labels[row]! - prediction);
+  if (w.setup.heldOutRows.length > 0) {
+    const { inputs, activation } = w.setup;
+    // The held-out rows are predicted with the weights after the iteration, and the screen shows those predictions.
+    const error = heldOutError(w.setup, (row) => (w.predictions[row] = forward(w.weights, inputs[row]!, activation).prediction));
+    w.heldOutErrors = w.heldOutErrors.append(error);
   }
-  return sum;
+  w.done = w.iteration >= w.setup.iterations;
 }
 
 function run(state: TrainerState, keepGoing: (w: Work) => boolean): TrainerState {
