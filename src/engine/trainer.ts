@@ -266,26 +266,84 @@ export function stepIteration(state: TrainerState): TrainerState {
   return run(state, (w) => w.iteration < target);
 }
 
+/** Whether `state` is between two iterations: no row and no batch in progress. */
+export function atBoundary(state: TrainerState): boolean {
+  return state.cursor === 0 && state.rowPhase === undefined && state.pending === undefined;
+}
+
+/** What a fast path (the kernel) reached: the weights after `iteration` iterations and the error lists up to them. */
+export interface Reached {
+  readonly weights: Weights;
+  readonly iteration: number;
+  readonly errors: AppendList<number>;
+  readonly heldOutErrors: AppendList<number>;
+}
+
+/**
+ * Steps the iteration after `reached`, in the run of `boundary` (a snapshot of the same setup at an
+ * iteration boundary, whose predictions stand for the rows no iteration predicts). Stepping the last
+ * iteration gives the snapshot everything stepping gives it: the trace of the last row,
+ * previousWeights, the predictions of every row.
+ */
+export function stepIterationAfter(boundary: TrainerState, reached: Reached): TrainerState {
+  if (!atBoundary(boundary)) throw new Error('stepIterationAfter needs a snapshot at an iteration boundary');
+  const { weights, iteration, errors, heldOutErrors } = reached;
+  const done = iteration >= boundary.setup.iterations;
+  return stepIteration(new Snapshot({ ...boundary, weights, previousWeights: weights, iteration, errors, heldOutErrors, done }));
+}
+
 /**
  * Trains to the last iteration. Whole iterations in between go through the fast kernel (the
  * same arithmetic, bit for bit); the last one is stepped, so the final snapshot carries the
- * trace of its last row like any other.
+ * trace of its last row like any other. (longRun.ts does the same in slices, with checkpoints.)
  */
 export function runToEnd(state: TrainerState): TrainerState {
-  let s = state.rowPhase === undefined && state.cursor === 0 ? state : stepIteration(state);
+  let s = atBoundary(state) ? state : stepIteration(state);
   const last = s.setup.iterations;
-  if (!s.done && s.iteration < last - 1) {
-    let errors = s.errors;
-    let heldOutErrors = s.heldOutErrors;
-    const weights = trainToEnd(
-      { ...s.setup, initialWeights: s.weights, iterations: last - 1 },
-      (it) => {
-        errors = errors.append(it.error);
-        if (it.heldOutError !== undefined) heldOutErrors = heldOutErrors.append(it.heldOutError);
-      },
-      s.iteration,
-    );
-    s = new Snapshot({ ...s, weights, previousWeights: weights, iteration: last - 1, errors, heldOutErrors });
-  }
-  return stepIteration(s);
+  if (s.done || s.iteration >= last - 1) return stepIteration(s);
+  let errors = s.errors;
+  let heldOutErrors = s.heldOutErrors;
+  const weights = trainToEnd(
+    { ...s.setup, initialWeights: s.weights, iterations: last - 1 },
+    (it) => {
+      errors = errors.append(it.error);
+      if (it.heldOutError !== undefined) heldOutErrors = heldOutErrors.append(it.heldOutError);
+    },
+    s.iteration,
+  );
+  return stepIterationAfter(s, { weights, iteration: last - 1, errors, heldOutErrors });
+}
+
+/**
+ * Goes on from `state` with a new setup (changed rows, labels, training rows, alpha, ...), keeping
+ * the weights, the iteration count and the error lists: live editing, or adding the next row to
+ * the training set. Valid between iterations only (throws otherwise) and for weights of the new
+ * setup's shape. The predictions start over, one per row of the new inputs, since the rows changed;
+ * held-out errors go on from where they were (the list is shorter than `errors` when rows were not
+ * held out from the start).
+ */
+export function continueWith(state: TrainerState, setup: TrainingSetup): TrainerState {
+  if (!atBoundary(state)) throw new Error('continueWith needs a state between two iterations (no row or batch in progress)');
+  const problem = shapeProblem(state.weights, setup);
+  if (problem) throw new RangeError(`continueWith: the weights do not fit the new setup: ${problem}`);
+  return new Snapshot({
+    ...state,
+    setup,
+    trace: undefined,
+    lastPhase: undefined,
+    predictions: setup.inputs.map(() => undefined),
+    done: state.iteration >= setup.iterations,
+  });
+}
+
+/** Why `weights` cannot train `setup`'s rows with its net, or undefined when they can. */
+function shapeProblem(weights: Weights, setup: TrainingSetup): string | undefined {
+  const inputs = setup.inputs[0]?.length ?? 0;
+  const init = setup.initialWeights;
+  if (weights.layers !== init.layers) return `${weights.layers} layers, the setup has ${init.layers}`;
+  if (weights.layers === 2) return weights.weights.length === inputs ? undefined : `${weights.weights.length} weights for ${inputs} inputs`;
+  const hidden = init.layers === 3 ? init.weights_1_2.length : 0;
+  const fits =
+    weights.weights_0_1.length === inputs && weights.weights_0_1.every((r) => r.length === hidden) && weights.weights_1_2.length === hidden;
+  return fits ? undefined : `weights_0_1 ${weights.weights_0_1.length} x ${weights.weights_0_1[0]?.length ?? 0} for ${inputs} inputs and ${hidden} hidden nodes`;
 }

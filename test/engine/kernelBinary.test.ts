@@ -6,38 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { trainToEnd } from '../../src/engine/kernel.js';
 import { litLamps } from '../../src/engine/kernelBinary.js';
-import { mersenneTwister, randomMatrix, symmetricRandomMatrix } from '../../src/engine/random.js';
 import { initialState, stepIteration, type TrainerState } from '../../src/engine/trainer.js';
-import type { Activation, TrainingSetup, Weights } from '../../src/engine/types.js';
-
-interface Shape {
-  rows: number;
-  inputs: number;
-  hidden: number;
-  activation: Activation;
-  alpha: number;
-  seed: number;
-}
-
-/** Lamps on or off from a fixed seed (every 5th row all off), labels from the first two lamps. */
-export function binarySetup(s: Shape, iterations = 25): TrainingSetup {
-  const rng = mersenneTwister(s.seed);
-  const inputs = randomMatrix(rng, s.rows, s.inputs).map((row, k) => row.map((v) => (k % 5 === 4 ? 0 : v < 0.5 ? 1 : 0)));
-  const labels = inputs.map((row) => (row[0]! === 1 || row[1]! === 1 ? 1 : 0));
-  const weights = mersenneTwister(s.seed + 1);
-  return {
-    inputs,
-    labels,
-    trainRows: inputs.map((_, k) => k),
-    heldOutRows: [],
-    activation: s.activation,
-    alpha: s.alpha,
-    iterations,
-    mode: 'sgd',
-    batchSize: 1,
-    initialWeights: { layers: 3, weights_0_1: symmetricRandomMatrix(weights, s.inputs, s.hidden), weights_1_2: symmetricRandomMatrix(weights, s.hidden, 1) },
-  };
-}
+import type { TrainingSetup, Weights } from '../../src/engine/types.js';
+import { binarySetup, type Shape } from './fixtures.js';
 
 function stepped(setup: TrainingSetup): TrainerState[] {
   const out: TrainerState[] = [];
