@@ -58,7 +58,7 @@ function netOf(setup: TrainingSetup): Net {
   const rows = setup.trainRows;
   const net: Net = {
     // Inputs and goals in training order; 3-layer weights row-major, as numpy stores them.
-    x: rows.map((r) => Float64Array.from(setup.inputs[r]!)),
+    x: rows.map((r) => new Float64Array(setup.inputs[r]!)),
     goals: Float64Array.from(rows, (r) => setup.labels[r]!),
     nIn,
     nHid,

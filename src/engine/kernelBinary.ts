@@ -49,40 +49,6 @@ export function startsClean(w01: Float64Array): boolean {
   return true;
 }
 
-/** The forward pass of row k's lit lamps into `net.hidden`; returns layer_2. */
-function litForward(net: Net, lamps: LitLamps, start: number, end: number): number {
-  const { nHid, relu, w01, w12, hidden } = net;
-  const { lit } = lamps;
-  let prediction = 0;
-  let j = 0;
-  // Eight independent sums at a time: each one still adds its lamps in increasing order.
-  for (; j + 8 <= nHid; j += 8) {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-    for (let p = start; p < end; p++) {
-      const m = lit[p]! + j;
-      s0 += w01[m]!; s1 += w01[m + 1]!; s2 += w01[m + 2]!; s3 += w01[m + 3]!;
-      s4 += w01[m + 4]!; s5 += w01[m + 5]!; s6 += w01[m + 6]!; s7 += w01[m + 7]!;
-    }
-    if (relu) {
-      s0 = s0 > 0 ? s0 : 0; s1 = s1 > 0 ? s1 : 0; s2 = s2 > 0 ? s2 : 0; s3 = s3 > 0 ? s3 : 0;
-      s4 = s4 > 0 ? s4 : 0; s5 = s5 > 0 ? s5 : 0; s6 = s6 > 0 ? s6 : 0; s7 = s7 > 0 ? s7 : 0;
-    }
-    hidden[j] = s0; hidden[j + 1] = s1; hidden[j + 2] = s2; hidden[j + 3] = s3;
-    hidden[j + 4] = s4; hidden[j + 5] = s5; hidden[j + 6] = s6; hidden[j + 7] = s7;
-    // layer_2 adds the nodes in order, as the dense loop does.
-    prediction += s0 * w12[j]!; prediction += s1 * w12[j + 1]!; prediction += s2 * w12[j + 2]!; prediction += s3 * w12[j + 3]!;
-    prediction += s4 * w12[j + 4]!; prediction += s5 * w12[j + 5]!; prediction += s6 * w12[j + 6]!; prediction += s7 * w12[j + 7]!;
-  }
-  for (; j < nHid; j++) {
-    let sum = 0;
-    for (let p = start; p < end; p++) sum += w01[lit[p]! + j]!;
-    const h = relu ? (sum > 0 ? sum : 0) : sum;
-    hidden[j] = h;
-    prediction += h * w12[j]!;
-  }
-  return prediction;
-}
-
 /**
  * One sgd iteration over the rows' lit lamps. Returns the iteration's error; `guard` (see the header)
  * is returned through `net.guard`, and the caller checks it and the weights.
@@ -96,7 +62,34 @@ export function litSgdIteration(net: Net, lamps: LitLamps): number {
     const start = starts[k]!;
     const end = starts[k + 1]!;
     const goal = goals[k]!;
-    const prediction = litForward(net, lamps, start, end);
+    // The forward pass, written out here: V8 would not inline so long a function, and every call would box its result.
+    let prediction = 0;
+    let j = 0;
+    // Eight independent sums at a time: each one still adds its lamps in increasing order.
+    for (; j + 8 <= nHid; j += 8) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+      for (let p = start; p < end; p++) {
+        const m = lit[p]! + j;
+        s0 += w01[m]!; s1 += w01[m + 1]!; s2 += w01[m + 2]!; s3 += w01[m + 3]!;
+        s4 += w01[m + 4]!; s5 += w01[m + 5]!; s6 += w01[m + 6]!; s7 += w01[m + 7]!;
+      }
+      if (relu) {
+        s0 = s0 > 0 ? s0 : 0; s1 = s1 > 0 ? s1 : 0; s2 = s2 > 0 ? s2 : 0; s3 = s3 > 0 ? s3 : 0;
+        s4 = s4 > 0 ? s4 : 0; s5 = s5 > 0 ? s5 : 0; s6 = s6 > 0 ? s6 : 0; s7 = s7 > 0 ? s7 : 0;
+      }
+      hidden[j] = s0; hidden[j + 1] = s1; hidden[j + 2] = s2; hidden[j + 3] = s3;
+      hidden[j + 4] = s4; hidden[j + 5] = s5; hidden[j + 6] = s6; hidden[j + 7] = s7;
+      // layer_2 adds the nodes in order, as the dense loop does.
+      prediction += s0 * w12[j]!; prediction += s1 * w12[j + 1]!; prediction += s2 * w12[j + 2]!; prediction += s3 * w12[j + 3]!;
+      prediction += s4 * w12[j + 4]!; prediction += s5 * w12[j + 5]!; prediction += s6 * w12[j + 6]!; prediction += s7 * w12[j + 7]!;
+    }
+    for (; j < nHid; j++) {
+      let sum = 0;
+      for (let p = start; p < end; p++) sum += w01[lit[p]! + j]!;
+      const h = relu ? (sum > 0 ? sum : 0) : sum;
+      hidden[j] = h;
+      prediction += h * w12[j]!;
+    }
     predictions[k] = prediction;
     error += (goal - prediction) * (goal - prediction);
     const delta = prediction - goal;
