@@ -89,7 +89,7 @@ function netOf(setup: TrainingSetup): Net {
  * below 16 weights in weights_0_1 (the book's 3 x 4 net) its bookkeeping costs more than the work it
  * skips (measured: 3 x 4 takes 163 ns per iteration dense, 194 lit; 3 x 8 takes 302 dense, 236 lit).
  */
-function lampsOf(setup: TrainingSetup, net: Net): LitLamps | undefined {
+function lampsOf(net: Net): LitLamps | undefined {
   if (net.nHid === 0 || net.size !== 1 || !Number.isFinite(net.alpha) || net.nIn * net.nHid < 16) return undefined;
   return startsClean(net.w01) ? litLamps(net.x, net.nHid) : undefined;
 }
@@ -99,7 +99,7 @@ export function createKernel(setup: TrainingSetup, fromIteration = 0): Kernel {
   const deep = net.nHid > 0;
   const { nIn, nHid } = net;
   const general = !deep ? flatIteration : net.size === 1 ? deepSgdIteration : deepBatchIteration;
-  let lamps = lampsOf(setup, net);
+  let lamps = lampsOf(net);
   const before = new Float64Array(lamps ? net.w01.length + nHid : 0);
 
   const step = (): number => {
