@@ -74,7 +74,6 @@ function netOf(setup: TrainingSetup): Net {
     sum01: new Float64Array(nIn * nHid),
     sum12: new Float64Array(nHid),
     predictions: new Float64Array(rows.length),
-    guard: 0,
   };
   if (init.layers === 2) net.w.set(init.weights);
   else {
@@ -107,7 +106,7 @@ export function createKernel(setup: TrainingSetup, fromIteration = 0): Kernel {
       before.set(net.w01);
       before.set(net.w12, net.w01.length);
       const error = litSgdIteration(net, lamps);
-      if (stayedFinite(net)) return error;
+      if (stayedFinite(net, lamps)) return error;
       // A weight overflowed (or `delta * w` did): train this iteration again with the general loop, and stay on it.
       net.w01.set(before.subarray(0, net.w01.length));
       net.w12.set(before.subarray(net.w01.length));

@@ -26,6 +26,8 @@ export interface LitLamps {
   /** Scratch, one per hidden node: the nodes that fired on the row, and `alpha * delta * w` for each. */
   readonly fired: Int32Array;
   readonly steps: Float64Array;
+  /** The iteration's `guard` (see the header), for stayedFinite. */
+  readonly guard: Float64Array;
 }
 
 /** The lit lamps of every training row, or undefined when some input is neither 0 nor 1. */
@@ -40,7 +42,7 @@ export function litLamps(x: readonly Float64Array[], nHid: number): LitLamps | u
     }
     starts[k + 1] = lit.length;
   }
-  return { starts, lit: Int32Array.from(lit), fired: new Int32Array(nHid), steps: new Float64Array(nHid) };
+  return { starts, lit: Int32Array.from(lit), fired: new Int32Array(nHid), steps: new Float64Array(nHid), guard: new Float64Array(1) };
 }
 
 /** Whether the loop may start from these weights: no -0 among weights_0_1 (see the header). */
@@ -51,11 +53,12 @@ export function startsClean(w01: Float64Array): boolean {
 
 /**
  * One sgd iteration over the rows' lit lamps. Returns the iteration's error; `guard` (see the header)
- * is returned through `net.guard`, and the caller checks it and the weights.
+ * is left in `lamps.guard`, and the caller checks it and the weights with stayedFinite.
  */
 export function litSgdIteration(net: Net, lamps: LitLamps): number {
   const { goals, nHid, relu, alpha, w01, w12, hidden, predictions } = net;
   const { starts, lit, fired, steps } = lamps;
+  const guardOut = lamps.guard;
   let error = 0;
   let guard = 0;
   for (let k = 0; k < goals.length; k++) {
@@ -127,14 +130,16 @@ export function litSgdIteration(net: Net, lamps: LitLamps): number {
         w01[m] = w01[m]! - step;
       }
     }
+    // Stored every row, not once after the loop: V8 compiles this loop while the first call is still in
+    // it, and a store it has never seen run would throw the compiled code away at the loop's end.
+    guardOut[0] = guard;
   }
-  net.guard = guard;
   return error;
 }
 
 /** Whether every weight is finite and the guard too (see the header). */
-export function stayedFinite(net: Net): boolean {
-  let sum = net.guard * 0;
+export function stayedFinite(net: Net, lamps: LitLamps): boolean {
+  let sum = lamps.guard[0]! * 0;
   for (let m = 0; m < net.w01.length; m++) sum += net.w01[m]! * 0;
   for (let j = 0; j < net.w12.length; j++) sum += net.w12[j]! * 0;
   return sum === 0;

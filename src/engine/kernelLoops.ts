@@ -34,8 +34,6 @@ export interface Net {
   readonly sum12: Float64Array;
   /** The prediction made for each training row, in training order. */
   readonly predictions: Float64Array;
-  /** Set by litSgdIteration (kernelBinary.ts): the sum of the iteration's `delta * w`, finite when all were. */
-  guard: number;
 }
 
 /**
