@@ -55,6 +55,8 @@ export interface LongRunOptions {
 }
 
 const MAX_CHECKPOINTS = 4096;
+/** Iterations whose errors are appended to the lists together. */
+const CHUNK = 4096;
 const MB = 1024 * 1024;
 
 export function startLongRun(start: TrainerState, options: LongRunOptions = {}): LongRun {
@@ -73,6 +75,8 @@ interface Trained {
   heldOutErrors: AppendList<number>;
   /** The weights after iteration - 1 (valid once the kernel has trained). */
   readonly beforeLast: Float64Array;
+  /** Reused buffers: errors and held-out errors of the iterations trained since they were last appended. */
+  readonly chunk: { readonly errors: Float64Array; readonly heldOut: Float64Array };
 }
 
 class Run implements LongRun {
@@ -140,6 +144,7 @@ class Run implements LongRun {
       errors: base.errors,
       heldOutErrors: base.heldOutErrors,
       beforeLast: new Float64Array(kernel.weightCount),
+      chunk: { errors: new Float64Array(CHUNK), heldOut: new Float64Array(setup.heldOutRows.length > 0 ? CHUNK : 0) },
     };
   }
 
@@ -147,9 +152,7 @@ class Run implements LongRun {
     const t = this.trained!;
     const { kernel, base, interval } = t;
     const heldOut = base.setup.heldOutRows.length > 0;
-    const chunk = Math.min(count, 4096);
-    const errors = new Float64Array(chunk);
-    const held = new Float64Array(heldOut ? chunk : 0);
+    const { errors, heldOut: held } = t.chunk;
     let filled = 0;
     const flush = () => {
       t.errors = t.errors.appendAll(errors, filled);
@@ -162,7 +165,7 @@ class Run implements LongRun {
       if (heldOut) held[filled] = kernel.heldOutError()!;
       filled++;
       if ((kernel.iteration - base.iteration) % interval === 0) t.checkpoints.push(kernel.saveWeights());
-      if (filled === chunk) flush();
+      if (filled === CHUNK) flush();
     }
     flush();
     this.latest = undefined;
