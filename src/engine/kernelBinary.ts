@@ -13,8 +13,10 @@
  * `delta * w`, so a non-finite one leaves it non-finite. When a check fails, the caller restores the
  * weights from before the iteration and trains it with the general loop (see kernel.ts).
  *
- * Speed (1000 rows, 20 lamps, 32 hidden, V8 in node 20): the forward sums are latency-bound chains,
- * so eight nodes are summed side by side; the update walks each fired node's column over the lit lamps.
+ * Speed (1000 rows, 20 lamps, 32 hidden, node 20): 0.53 ms per iteration once optimised, against 2.3 ms
+ * for deepSgdIteration; a cold run of 60 iterations takes about 43 ms, 8 of them in the first iteration,
+ * while V8 compiles the loop. The forward sums are latency-bound chains, so eight nodes are summed side
+ * by side (four: 0.58 ms); the update walks each fired node's column over the lit lamps, four at a time.
  */
 import type { Net } from './kernelLoops.js';
 
