@@ -11,8 +11,11 @@ const ITERATIONS = 20_000;
 const BLAS_VARS = ['OPENBLAS_CORETYPE', 'OPENBLAS_L2_SIZE'];
 const TARGET = 30;
 
+/** The reference script beside the project (../shared), or beside the folder of worktrees (../../shared). */
 function numpyScript() {
-  return process.env.STREETLIGHT_NUMPY_SCRIPT ?? path.resolve(ROOT, '..', 'shared', 'reference', 'numpy_deep_net.py');
+  if (process.env.STREETLIGHT_NUMPY_SCRIPT) return process.env.STREETLIGHT_NUMPY_SCRIPT;
+  const places = [['..'], ['..', '..']].map((up) => path.resolve(ROOT, ...up, 'shared', 'reference', 'numpy_deep_net.py'));
+  return places.find((p) => existsSync(p)) ?? places[0];
 }
 
 /** Why numpy cannot be timed here, or undefined when it can. */

@@ -3,9 +3,10 @@
 import { cpus, loadavg } from 'node:os';
 import { engineSection } from './engine.mjs';
 import { processSection } from './process.mjs';
+import { scaleSection } from './scale.mjs';
 import { uiSection } from './ui.mjs';
 
-const SECTIONS = [engineSection, processSection, uiSection];
+const SECTIONS = [engineSection, processSection, scaleSection, uiSection];
 
 const started = performance.now();
 console.log(`streetlight-tui bench: node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(2)}\n`);

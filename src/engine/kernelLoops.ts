@@ -8,6 +8,8 @@
  * that weight is updated), which changes no result.
  */
 
+import { closesBatch } from './iterationRules.js';
+
 /** The state of a run, flat: reused every iteration. */
 export interface Net {
   /** Inputs and goals of the training rows, in training order. */
@@ -39,7 +41,7 @@ export interface Net {
  * and `layer_2 = layer_1 · weights_1_2` returned. Node j's sum is complete before it joins layer_2's,
  * so interleaving the two loops adds in the same order as computing them one after the other.
  */
-function deepForward(net: Net, input: Float64Array): number {
+export function deepForward(net: Net, input: Float64Array): number {
   const { nIn, nHid, relu, w01, w12, hidden } = net;
   let prediction = 0;
   for (let j = 0; j < nHid; j++) {
@@ -105,13 +107,21 @@ export function deepBatchIteration(net: Net): number {
       }
     }
     count++;
-    if (count === size || k === x.length - 1) {
+    if (closesBatch(k, size, x.length)) {
       for (let m = 0; m < w01.length; m++) w01[m] = w01[m]! - alpha * (sum01[m]! / count);
       for (let j = 0; j < nHid; j++) w12[j] = w12[j]! - alpha * (sum12[j]! / count);
       count = 0;
     }
   }
   return error;
+}
+
+/** The 2-layer forward pass for one row: `input · weights`. */
+export function flatForward(net: Net, input: Float64Array): number {
+  const { nIn, w } = net;
+  let prediction = 0;
+  for (let i = 0; i < nIn; i++) prediction += input[i]! * w[i]!;
+  return prediction;
 }
 
 /** A 2-layer net in any mode. */
@@ -122,8 +132,7 @@ export function flatIteration(net: Net): number {
   for (let k = 0; k < x.length; k++) {
     const input = x[k]!;
     const goal = goals[k]!;
-    let prediction = 0;
-    for (let i = 0; i < nIn; i++) prediction += input[i]! * w[i]!;
+    const prediction = flatForward(net, input);
     predictions[k] = prediction;
     error += (goal - prediction) * (goal - prediction);
     const delta = prediction - goal;
@@ -134,7 +143,7 @@ export function flatIteration(net: Net): number {
     const first = count === 0;
     for (let i = 0; i < nIn; i++) sumW[i] = first ? input[i]! * delta : sumW[i]! + input[i]! * delta;
     count++;
-    if (count === size || k === x.length - 1) {
+    if (closesBatch(k, size, x.length)) {
       for (let i = 0; i < nIn; i++) w[i] = w[i]! - alpha * (sumW[i]! / count);
       count = 0;
     }

@@ -8,6 +8,7 @@
  * is what the history, the back key and recordings rely on.
  */
 import { AppendList } from './appendList.js';
+import { closesBatch, heldOutError, rowsPerUpdate } from './iterationRules.js';
 import { trainToEnd } from './kernel.js';
 import {
   applyUpdate,
@@ -134,12 +135,8 @@ export function phasesOf(setup: TrainingSetup): readonly Phase[] {
     : ['predict', 'compare', 'update'];
 }
 
-/** Rows per weight update: 1 for sgd, the batch size for batch, all training rows for full. */
-export function rowsPerUpdate(setup: TrainingSetup): number {
-  if (setup.mode === 'sgd') return 1;
-  if (setup.mode === 'full') return setup.trainRows.length;
-  return Math.max(1, Math.min(setup.batchSize, setup.trainRows.length));
-}
+// The screen shows the batch size; it is the kernel's rule too, so it lives with the shared rules.
+export { rowsPerUpdate } from './iterationRules.js';
 
 /** The phase the next `stepPhase` will do. */
 export function nextPhase(state: TrainerState): Phase {
@@ -207,8 +204,7 @@ function update(w: Work): void {
   const t = w.trace!;
   const deltas = rowWeightDeltas(w.weights, t.input, t.delta!, t.forward!.hidden, t.hiddenDelta);
   const size = rowsPerUpdate(w.setup);
-  // The batch closes after `size` rows or at the last training row (a short last batch).
-  const closes = (w.cursor + 1) % size === 0 || w.cursor === w.setup.trainRows.length - 1;
+  const closes = closesBatch(w.cursor, size, w.setup.trainRows.length);
   if (size === 1) {
     w.previousWeights = w.weights;
     w.weights = applyUpdate(w.weights, deltas, w.setup.alpha);
@@ -237,19 +233,13 @@ function finishRow(w: Work): void {
   w.iteration += 1;
   w.errors = w.errors.append(w.iterationError);
   w.iterationError = 0;
-  if (w.setup.heldOutRows.length > 0) w.heldOutErrors = w.heldOutErrors.append(heldOutError(w));
-  w.done = w.iteration >= w.setup.iterations;
-}
-
-/** Predicts the held-out rows with the weights after the iteration and sums their squared error. */
-function heldOutError(w: Work): number {
-  let sum = 0;
-  for (const row of w.setup.heldOutRows) {
-    const prediction = forward(w.weights, w.setup.inputs[row]!, w.setup.activation).prediction;
-    w.predictions[row] = prediction;
-    sum += (w.setup.labels[row]! - prediction) * (w.setup.labels[row]! - prediction);
+  if (w.setup.heldOutRows.length > 0) {
+    const { inputs, activation } = w.setup;
+    // The held-out rows are predicted with the weights after the iteration, and the screen shows those predictions.
+    const error = heldOutError(w.setup, (row) => (w.predictions[row] = forward(w.weights, inputs[row]!, activation).prediction));
+    w.heldOutErrors = w.heldOutErrors.append(error);
   }
-  return sum;
+  w.done = w.iteration >= w.setup.iterations;
 }
 
 function run(state: TrainerState, keepGoing: (w: Work) => boolean): TrainerState {
@@ -276,26 +266,84 @@ export function stepIteration(state: TrainerState): TrainerState {
   return run(state, (w) => w.iteration < target);
 }
 
+/** Whether `state` is between two iterations: no row and no batch in progress. */
+export function atBoundary(state: TrainerState): boolean {
+  return state.cursor === 0 && state.rowPhase === undefined && state.pending === undefined;
+}
+
+/** What a fast path (the kernel) reached: the weights after `iteration` iterations and the error lists up to them. */
+export interface Reached {
+  readonly weights: Weights;
+  readonly iteration: number;
+  readonly errors: AppendList<number>;
+  readonly heldOutErrors: AppendList<number>;
+}
+
+/**
+ * Steps the iteration after `reached`, in the run of `boundary` (a snapshot of the same setup at an
+ * iteration boundary, whose predictions stand for the rows no iteration predicts). Stepping the last
+ * iteration gives the snapshot everything stepping gives it: the trace of the last row,
+ * previousWeights, the predictions of every row.
+ */
+export function stepIterationAfter(boundary: TrainerState, reached: Reached): TrainerState {
+  if (!atBoundary(boundary)) throw new Error('stepIterationAfter needs a snapshot at an iteration boundary');
+  const { weights, iteration, errors, heldOutErrors } = reached;
+  const done = iteration >= boundary.setup.iterations;
+  return stepIteration(new Snapshot({ ...boundary, weights, previousWeights: weights, iteration, errors, heldOutErrors, done }));
+}
+
 /**
  * Trains to the last iteration. Whole iterations in between go through the fast kernel (the
  * same arithmetic, bit for bit); the last one is stepped, so the final snapshot carries the
- * trace of its last row like any other.
+ * trace of its last row like any other. (longRun.ts does the same in slices, with checkpoints.)
  */
 export function runToEnd(state: TrainerState): TrainerState {
-  let s = state.rowPhase === undefined && state.cursor === 0 ? state : stepIteration(state);
+  let s = atBoundary(state) ? state : stepIteration(state);
   const last = s.setup.iterations;
-  if (!s.done && s.iteration < last - 1) {
-    let errors = s.errors;
-    let heldOutErrors = s.heldOutErrors;
-    const weights = trainToEnd(
-      { ...s.setup, initialWeights: s.weights, iterations: last - 1 },
-      (it) => {
-        errors = errors.append(it.error);
-        if (it.heldOutError !== undefined) heldOutErrors = heldOutErrors.append(it.heldOutError);
-      },
-      s.iteration,
-    );
-    s = new Snapshot({ ...s, weights, previousWeights: weights, iteration: last - 1, errors, heldOutErrors });
-  }
-  return stepIteration(s);
+  if (s.done || s.iteration >= last - 1) return stepIteration(s);
+  let errors = s.errors;
+  let heldOutErrors = s.heldOutErrors;
+  const weights = trainToEnd(
+    { ...s.setup, initialWeights: s.weights, iterations: last - 1 },
+    (it) => {
+      errors = errors.append(it.error);
+      if (it.heldOutError !== undefined) heldOutErrors = heldOutErrors.append(it.heldOutError);
+    },
+    s.iteration,
+  );
+  return stepIterationAfter(s, { weights, iteration: last - 1, errors, heldOutErrors });
+}
+
+/**
+ * Goes on from `state` with a new setup (changed rows, labels, training rows, alpha, ...), keeping
+ * the weights, the iteration count and the error lists: live editing, or adding the next row to
+ * the training set. Valid between iterations only (throws otherwise) and for weights of the new
+ * setup's shape. The predictions start over, one per row of the new inputs, since the rows changed;
+ * held-out errors go on from where they were (the list is shorter than `errors` when rows were not
+ * held out from the start).
+ */
+export function continueWith(state: TrainerState, setup: TrainingSetup): TrainerState {
+  if (!atBoundary(state)) throw new Error('continueWith needs a state between two iterations (no row or batch in progress)');
+  const problem = shapeProblem(state.weights, setup);
+  if (problem) throw new RangeError(`continueWith: the weights do not fit the new setup: ${problem}`);
+  return new Snapshot({
+    ...state,
+    setup,
+    trace: undefined,
+    lastPhase: undefined,
+    predictions: setup.inputs.map(() => undefined),
+    done: state.iteration >= setup.iterations,
+  });
+}
+
+/** Why `weights` cannot train `setup`'s rows with its net, or undefined when they can. */
+function shapeProblem(weights: Weights, setup: TrainingSetup): string | undefined {
+  const inputs = setup.inputs[0]?.length ?? 0;
+  const init = setup.initialWeights;
+  if (weights.layers !== init.layers) return `${weights.layers} layers, the setup has ${init.layers}`;
+  if (weights.layers === 2) return weights.weights.length === inputs ? undefined : `${weights.weights.length} weights for ${inputs} inputs`;
+  const hidden = init.layers === 3 ? init.weights_1_2.length : 0;
+  const fits =
+    weights.weights_0_1.length === inputs && weights.weights_0_1.every((r) => r.length === hidden) && weights.weights_1_2.length === hidden;
+  return fits ? undefined : `weights_0_1 ${weights.weights_0_1.length} x ${weights.weights_0_1[0]?.length ?? 0} for ${inputs} inputs and ${hidden} hidden nodes`;
 }

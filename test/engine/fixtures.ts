@@ -6,7 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
+import { mersenneTwister, randomMatrix, symmetricRandomMatrix } from '../../src/engine/random.js';
+import type { TrainerState } from '../../src/engine/trainer.js';
 import type { Activation, Mode, TrainingSetup, Weights } from '../../src/engine/types.js';
+import { BUILT_INS } from '../../src/scenarios/builtins.js';
+import { buildSetup } from '../../src/scenarios/setup.js';
 
 export const FIXTURES = new URL('../fixtures/', import.meta.url);
 
@@ -88,4 +92,54 @@ export function expectExact(actual: readonly number[], expected: readonly number
 export function shapeOf(w: BookWeights): number[][] {
   if ('weights' in w) return [[w.weights.length]];
   return [w.weights_0_1, w.weights_1_2].map((m) => [m.length, ...new Set(m.map((r) => r.length))]);
+}
+
+export const MODES: { mode: Mode; batchSize?: number; label: string }[] = [
+  { mode: 'sgd', label: 'sgd' },
+  { mode: 'full', label: 'full' },
+  { mode: 'batch', batchSize: 2, label: 'batch 2' },
+  { mode: 'batch', batchSize: 3, label: 'batch 3' },
+  { mode: 'batch', batchSize: 4, label: 'batch 4' },
+];
+
+export const SETUPS: [string, TrainingSetup][] = [
+  ...BUILT_INS.flatMap((s) =>
+    MODES.map((m) => [`${s.id}, ${m.label}`, buildSetup(s, { mode: m.mode, batchSize: m.batchSize })] as [string, TrainingSetup]),
+  ),
+  ...MODES.map((m) => [`user 5x6, ${m.label}`, { ...setupOf(TRAINING['user-5x6.json']!), mode: m.mode, batchSize: m.batchSize ?? 2 }] as [string, TrainingSetup]),
+];
+
+/** Everything a snapshot holds, as plain data (the error lists as arrays), for toEqual. */
+export function essence(s: TrainerState) {
+  return { ...s, setup: undefined, errors: s.errors.toArray(), heldOutErrors: s.heldOutErrors.toArray() };
+}
+
+/** A 3-layer sgd net on lamps that are on or off, big enough for the kernel's lit-lamps loop. */
+export interface Shape {
+  rows: number;
+  inputs: number;
+  hidden: number;
+  activation: Activation;
+  alpha: number;
+  seed: number;
+}
+
+/** Lamps on or off from a fixed seed (every 5th row all off), labels from the first two lamps. */
+export function binarySetup(s: Shape, iterations = 25): TrainingSetup {
+  const rng = mersenneTwister(s.seed);
+  const inputs = randomMatrix(rng, s.rows, s.inputs).map((row, k) => row.map((v) => (k % 5 === 4 ? 0 : v < 0.5 ? 1 : 0)));
+  const labels = inputs.map((row) => (row[0]! === 1 || row[1]! === 1 ? 1 : 0));
+  const weights = mersenneTwister(s.seed + 1);
+  return {
+    inputs,
+    labels,
+    trainRows: inputs.map((_, k) => k),
+    heldOutRows: [],
+    activation: s.activation,
+    alpha: s.alpha,
+    iterations,
+    mode: 'sgd',
+    batchSize: 1,
+    initialWeights: { layers: 3, weights_0_1: symmetricRandomMatrix(weights, s.inputs, s.hidden), weights_1_2: symmetricRandomMatrix(weights, s.hidden, 1) },
+  };
 }

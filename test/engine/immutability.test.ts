@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AppendList } from '../../src/engine/appendList.js';
+import { startLongRun } from '../../src/engine/longRun.js';
 import { initialState, runToEnd, stepIteration, stepPhase, stepRow, type TrainerState } from '../../src/engine/trainer.js';
 import type { Mode } from '../../src/engine/types.js';
 import { BUILT_INS } from '../../src/scenarios/builtins.js';
@@ -50,6 +51,22 @@ describe.each(CASES)('%s, %s', (_id, _mode, setup) => {
     const end = runToEnd(mid);
     expect(end.done).toBe(true);
     expect(picture(mid)).toEqual(before);
+  });
+
+  it('a long run from a frozen snapshot leaves it, and every snapshot it hands out, as they were', () => {
+    const mid = deepFreeze(stepPhase(stepIteration(initialState(setup))));
+    const before = picture(mid);
+    const run = startLongRun(mid, { checkpointBytes: 1, rebuildBytes: 1 });
+    const handedOut: [TrainerState, unknown][] = [];
+    while (!run.done) {
+      run.advance(2 * setup.trainRows.length);
+      const s = deepFreeze(run.state());
+      handedOut.push([s, picture(s)]);
+      handedOut.push(...[stepIteration(s), stepPhase(s)].map((t) => [t, picture(t)] as [TrainerState, unknown]));
+    }
+    for (let k = run.iteration; k > mid.iteration; k--) run.stateAt(k);
+    expect(picture(mid)).toEqual(before);
+    for (const [snapshot, was] of handedOut) expect(picture(snapshot)).toEqual(was);
   });
 
   it('the error lists of older snapshots stay put while later ones grow, and when a step branches off', () => {

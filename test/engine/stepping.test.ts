@@ -15,30 +15,10 @@ import {
   stepRow,
   type TrainerState,
 } from '../../src/engine/trainer.js';
-import type { Mode, TrainingSetup, Weights } from '../../src/engine/types.js';
+import type { TrainingSetup, Weights } from '../../src/engine/types.js';
 import { BUILT_INS } from '../../src/scenarios/builtins.js';
 import { buildSetup } from '../../src/scenarios/setup.js';
-import { setupOf, TRAINING } from './fixtures.js';
-
-const MODES: { mode: Mode; batchSize?: number; label: string }[] = [
-  { mode: 'sgd', label: 'sgd' },
-  { mode: 'full', label: 'full' },
-  { mode: 'batch', batchSize: 2, label: 'batch 2' },
-  { mode: 'batch', batchSize: 3, label: 'batch 3' },
-  { mode: 'batch', batchSize: 4, label: 'batch 4' },
-];
-
-const SETUPS: [string, TrainingSetup][] = [
-  ...BUILT_INS.flatMap((s) =>
-    MODES.map((m) => [`${s.id}, ${m.label}`, buildSetup(s, { mode: m.mode, batchSize: m.batchSize })] as [string, TrainingSetup]),
-  ),
-  ...MODES.map((m) => [`user 5x6, ${m.label}`, { ...setupOf(TRAINING['user-5x6.json']!), mode: m.mode, batchSize: m.batchSize ?? 2 }] as [string, TrainingSetup]),
-];
-
-/** Everything a snapshot holds, as plain data (the error lists as arrays), for toEqual. */
-function essence(s: TrainerState) {
-  return { ...s, setup: undefined, errors: s.errors.toArray(), heldOutErrors: s.heldOutErrors.toArray() };
-}
+import { essence, SETUPS, TRAINING } from './fixtures.js';
 
 type Stepper = (s: TrainerState, n: number) => TrainerState;
 
