@@ -5,6 +5,9 @@
 import { pyStr } from '../engine/pyfloat.js';
 import type { AppState } from './app.js';
 
+/** More iterations than this in one step (a slice of a long run) get one marker for the stretch. */
+export const MAX_ITERATION_MARKERS = 100;
+
 export function markerEvents(previous: AppState, next: AppState): string[] {
   const out: string[] = [];
   const session = next.session;
@@ -15,8 +18,11 @@ export function markerEvents(previous: AppState, next: AppState): string[] {
   const from = sameRun ? before.trainer.iteration : 0;
   const trainer = session.trainer;
   if (sameRun && trainer.iteration > from) {
-    for (let i = from + 1; i <= trainer.iteration; i++) {
-      out.push(`iteration ${i} error ${pyStr(trainer.errors.at(i - 1)!)}`);
+    // A marker per iteration, so a player can jump to each; a long run's slice gets one for its stretch.
+    if (trainer.iteration - from > MAX_ITERATION_MARKERS) {
+      out.push(`iterations ${from + 1}-${trainer.iteration} error ${pyStr(trainer.errors.at(trainer.iteration - 1)!)}`);
+    } else {
+      for (let i = from + 1; i <= trainer.iteration; i++) out.push(`iteration ${i} error ${pyStr(trainer.errors.at(i - 1)!)}`);
     }
   }
   if (sameRun && session.markers > before.markers) out.push(`marker ${session.markers}`);

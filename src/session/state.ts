@@ -2,11 +2,13 @@
  * The session: what the person at the keyboard is looking at and has done. A pure reducer over
  * immutable snapshots; it knows nothing of Ink, so every key flow is testable with plain calls.
  */
-import { initialState, runToEnd, stepIteration, stepPhase, stepRow, type TrainerState } from '../engine/trainer.js';
+import { startLongRun, type LongRun } from '../engine/longRun.js';
+import { initialState, stepIteration, stepPhase, stepRow, type TrainerState } from '../engine/trainer.js';
 import type { Activation, Mode } from '../engine/types.js';
 import type { Scenario } from '../scenarios/schema.js';
 import { buildSetup, isDeep, type Overrides } from '../scenarios/setup.js';
-import { emptyHistory, popHistory, pushHistory, type History } from './history.js';
+import { emptyHistory, popHistory, pushHistory, pushRun, type History } from './history.js';
+import { rowBudget, SYNC_RUN_OPS, workLeft } from './runBudget.js';
 
 /** Play speeds, in rows per second. */
 export const SPEEDS = [1, 2, 4, 8, 16, 32, 64, 128, 512, 2048, 8192] as const;
@@ -24,6 +26,9 @@ export type LastAction =
   | { readonly kind: 'activation'; readonly activation: Activation }
   | { readonly kind: 'not-available'; readonly what: 'mode' | 'activation' }
   | { readonly kind: 'finished' }
+  | { readonly kind: 'running' }
+  | { readonly kind: 'stopped' }
+  | { readonly kind: 'speed' }
   | { readonly kind: 'marker' };
 
 export interface SessionState {
@@ -41,6 +46,12 @@ export interface SessionState {
   readonly markers: number;
   /** Whether a recording is being written (the marker key says so when not). */
   readonly recording: boolean;
+  /**
+   * A run to the end too long to do between two frames, done in slices ('run-slice') while the screen
+   * keeps drawing and keys keep coming; any key stops it at an iteration boundary. The LongRun is the
+   * one mutable thing a session holds: each slice trains it on, and `trainer` is its state after it.
+   */
+  readonly running: LongRun | undefined;
 }
 
 export type SessionAction =
@@ -53,7 +64,9 @@ export type SessionAction =
   | { readonly type: 'cycle-mode' }
   | { readonly type: 'toggle-activation' }
   | { readonly type: 'toggle-scale' }
-  | { readonly type: 'marker' };
+  | { readonly type: 'marker' }
+  | { readonly type: 'run-slice' }
+  | { readonly type: 'stop-run' };
 
 export function openSession(scenario: Scenario, overrides: Overrides = {}, recording = false): SessionState {
   const setup = buildSetup(scenario, overrides);
@@ -68,6 +81,7 @@ export function openSession(scenario: Scenario, overrides: Overrides = {}, recor
     chartScale: 'linear',
     markers: 0,
     recording,
+    running: undefined,
   };
 }
 
@@ -91,14 +105,44 @@ function restart(state: SessionState, overrides: Overrides, last: LastAction): S
   return { ...openSession(state.scenario, overrides, state.recording), chartScale: state.chartScale, speed: state.speed, markers: state.markers, last };
 }
 
+/**
+ * `e`: train to the last iteration. A short run (a few million multiply-adds) is done at once; a
+ * longer one starts in slices (see `running`), and the screen shows its progress as it goes.
+ */
+function runToTheEnd(state: SessionState): SessionState {
+  const t = state.trainer;
+  if (t.done) return { ...state, playing: false, last: { kind: 'finished' } };
+  const run = startLongRun(t);
+  if (workLeft(t) <= SYNC_RUN_OPS) {
+    while (!run.done) run.advance(Number.MAX_SAFE_INTEGER);
+    return finishRun(state, run, { kind: 'step', step: 'end' });
+  }
+  run.advance(rowBudget(t.setup));
+  if (run.done) return finishRun(state, run, { kind: 'step', step: 'end' });
+  return { ...state, trainer: run.state(), running: run, playing: false, last: { kind: 'running' } };
+}
+
+/** A run to the end finished or stopped: its state, and the back key can walk through its iterations. */
+function finishRun(state: SessionState, run: LongRun, last: LastAction): SessionState {
+  return { ...state, trainer: run.state(), history: pushRun(state.history, run), running: undefined, playing: false, last };
+}
+
 export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
   switch (action.type) {
     case 'step': {
       const t = state.trainer;
-      const next =
-        action.step === 'phase' ? stepPhase(t) : action.step === 'row' ? stepRow(t) : action.step === 'iteration' ? stepIteration(t) : runToEnd(t);
+      if (action.step === 'end') return runToTheEnd(state);
+      const next = action.step === 'phase' ? stepPhase(t) : action.step === 'row' ? stepRow(t) : stepIteration(t);
       return { ...advance(state, next, action.step), playing: false };
     }
+    case 'run-slice': {
+      const run = state.running;
+      if (!run) return state;
+      run.advance(rowBudget(run.start.setup));
+      return run.done ? finishRun(state, run, { kind: 'step', step: 'end' }) : { ...state, trainer: run.state() };
+    }
+    case 'stop-run':
+      return state.running ? finishRun(state, state.running, { kind: 'stopped' }) : state;
     case 'play-tick':
       return state.playing ? advance(state, rows(state.trainer, action.rows), 'play') : state;
     case 'back': {
@@ -110,7 +154,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       if (state.trainer.done) return { ...state, playing: false, last: { kind: 'finished' } };
       return { ...state, playing: !state.playing };
     case 'speed':
-      return { ...state, speed: Math.max(0, Math.min(SPEEDS.length - 1, state.speed + action.by)) };
+      return { ...state, speed: Math.max(0, Math.min(SPEEDS.length - 1, state.speed + action.by)), last: { kind: 'speed' } };
     case 'reset':
       return restart(state, state.overrides, { kind: 'reset' });
     case 'cycle-mode': {

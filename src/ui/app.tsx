@@ -42,6 +42,7 @@ export function App({ initial, theme, scheduler, onMarker, effects }: AppProps) 
 
   useMarkers(state, onMarker);
   usePlayLoop(state, scheduler, dispatch);
+  useRunSlices(state, scheduler, dispatch);
   usePickerRoom(state, size, dispatch);
 
   useEffect(() => {
@@ -85,6 +86,18 @@ function useMarkers(state: AppState, onMarker: AppProps['onMarker']) {
     previous.current = state;
     if (onMarker) for (const label of markerEvents(before, state)) onMarker(label);
   }, [state, onMarker]);
+}
+
+/** Between slices of a long run to the end: short enough to keep up, long enough to let keys and signals in. */
+export const RUN_TICK_MS = 20;
+
+/** While a run to the end is in progress, train a slice per tick (each a fixed amount of work: see runBudget.ts). */
+function useRunSlices(state: AppState, scheduler: Scheduler, dispatch: Dispatch) {
+  const running = state.session?.running;
+  useEffect(() => {
+    if (!running) return;
+    return scheduler.every(RUN_TICK_MS, () => dispatch({ type: 'run-slice' }));
+  }, [running, scheduler, dispatch]);
 }
 
 /** While playing, advance by the speed's rows per second, a batch of rows per tick. */

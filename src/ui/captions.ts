@@ -195,6 +195,19 @@ export function captionFor(session: SessionState): string[] {
     case 'finished':
       first = `Finished ${t.iteration} iterations. ${outcome(t)}`;
       break;
+    case 'running': {
+      const run = session.running;
+      first = run
+        ? `Running to the end: iteration ${run.iteration} of ${t.setup.iterations}. Any key stops it at the end of an iteration.`
+        : `Finished ${t.iteration} iterations. ${outcome(t)}`;
+      break;
+    }
+    case 'stopped':
+      first = `Stopped after iteration ${t.iteration} of ${t.setup.iterations}; b steps back through the run.`;
+      break;
+    case 'speed':
+      first = `Play speed ${speedText(SPEEDS[session.speed]!)}${session.playing ? '' : ' (p plays)'}.`;
+      break;
     case 'marker':
       first = session.recording
         ? `Marker ${session.markers} added to the recording.`

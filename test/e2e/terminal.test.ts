@@ -184,12 +184,42 @@ describe.skipIf(!hasTmux)('the interactive screen in tmux at 80x24', () => {
     await pane.waitFor('the end: 60/60', iterationShown(60));
 
     pane.type('b');
-    // Back restores the exact state before `e`: the same iteration count as then.
-    const count = Number(/(\d+)\/60/.exec(beforeEnd)![1]);
-    await pane.waitFor(`back to ${count}/60`, (s) => !iterationShown(60)(s) && iterationShown(count)(s));
+    // Back after the run to the end steps back one iteration, not to where `e` was pressed.
+    expect(Number(/(\d+)\/60/.exec(beforeEnd)![1])).toBeLessThan(10);
+    await pane.waitFor('back to 59/60', (s) => !iterationShown(60)(s) && iterationShown(59)(s));
 
     pane.type('q');
     await run.expectRestored(0);
+  });
+
+  it('a long run to the end shows its progress, stops at a key, and q during it quits within half a second', async () => {
+    const run = new AppRun(pane, 'long-run');
+    await run.launch('deep-net --hidden 256 --iterations 1000000', (s) => /iter 0\/1000000/.test(s));
+    pane.type('e');
+    const progress = await pane.waitFor('the run in progress', (s) => (/running/.test(s) && /iter [1-9]\d*\/1000000/.test(s) ? s : undefined) !== undefined);
+    expect(progress).toMatch(/Any key stops it/);
+    pane.type('x');
+    const stopped = await pane.waitFor('the run stopped', (s) => /Stopped after iteration \d+/.test(s));
+    const at = Number(/Stopped after iteration (\d+)/.exec(stopped)![1]);
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(1_000_000);
+    pane.type('e');
+    await pane.waitFor('running again', (s) => /running/.test(s));
+    const asked = Date.now();
+    pane.type('q');
+    await run.expectRestored(0);
+    expect(Date.now() - asked).toBeLessThan(1500);
+  });
+
+  it('SIGTERM during a long run to the end exits within a second, terminal restored', async () => {
+    const run = new AppRun(pane, 'long-run-term');
+    await run.launch('deep-net --hidden 256 --iterations 1000000', (s) => /iter 0\/1000000/.test(s));
+    pane.type('e');
+    await pane.waitFor('the run in progress', (s) => /running/.test(s));
+    const asked = Date.now();
+    process.kill(run.pid(), 'SIGTERM');
+    await run.expectRestored(143);
+    expect(Date.now() - asked).toBeLessThan(1500);
   });
 
   it('quits with Ctrl+C, on the training screen and in the picker', async () => {

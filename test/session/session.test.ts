@@ -33,7 +33,17 @@ describe('stepping', () => {
     const s1 = run(s0, { type: 'step', step: 'phase' });
     const s2 = run(s1, { type: 'step', step: 'row' });
     const s3 = run(s2, { type: 'step', step: 'end' });
-    const b1 = run(s3, { type: 'back' });
+    // After the run to the end, back walks its iterations one by one (rebuilt exactly), then to where it started.
+    let b = s3;
+    const stepper = openSession(deepNet).trainer;
+    let expected = stepper;
+    const byIteration = [expected];
+    for (let i = 0; i < 60; i++) byIteration.push((expected = stepIteration(expected)));
+    for (let k = 59; k >= 1; k--) {
+      b = run(b, { type: 'back' });
+      expect(b.trainer).toEqual(byIteration[k]);
+    }
+    const b1 = run(b, { type: 'back' });
     expect(b1.trainer).toBe(s2.trainer);
     const b2 = run(b1, { type: 'back' });
     expect(b2.trainer).toBe(s1.trainer);
@@ -203,3 +213,40 @@ describe('keymap', () => {
 function apply(s: AppState, ...actions: AppAction[]) {
   return actions.reduce(appReducer, s);
 }
+
+describe('a long run to the end, in slices', () => {
+  const long = () => openSession(deepNet, { iterations: 1_000_000, hidden: 64 });
+
+  test('e starts it; slices train it on; any key but quit stops it at an iteration boundary that b can leave', () => {
+    let app = apply(initialApp([deepNet]), { type: 'open', scenario: deepNet });
+    app = { ...app, session: long() };
+    app = apply(app, { type: 'key', name: 'e' });
+    const run = app.session!.running!;
+    expect(run).toBeDefined();
+    expect(app.session!.last).toEqual({ kind: 'running' });
+    const first = app.session!.trainer.iteration;
+    app = apply(app, { type: 'run-slice' }, { type: 'run-slice' });
+    expect(app.session!.trainer.iteration).toBeGreaterThan(first);
+    // Stepping keys do not step while it runs: any key stops it.
+    app = apply(app, { type: 'key', name: 's' });
+    expect(app.session!.running).toBeUndefined();
+    expect(app.session!.last).toEqual({ kind: 'stopped' });
+    const stoppedAt = app.session!.trainer.iteration;
+    expect(app.session!.trainer.cursor).toBe(0);
+    expect(app.session!.trainer.rowPhase).toBeUndefined();
+    const back = apply(app, { type: 'key', name: 'b' });
+    expect(back.session!.trainer.iteration).toBe(stoppedAt - 1);
+  });
+
+  test('q quits while it runs', () => {
+    let app = { ...apply(initialApp([deepNet]), { type: 'open', scenario: deepNet }), session: long() };
+    app = apply(app, { type: 'key', name: 'e' }, { type: 'key', name: 'q' });
+    expect(app.quitting).toBe(true);
+  });
+
+  test('a short run is done at once, with no slices', () => {
+    const end = run(openSession(deepNet), { type: 'step', step: 'end' });
+    expect(end.running).toBeUndefined();
+    expect(end.trainer.iteration).toBe(60);
+  });
+});

@@ -1,8 +1,11 @@
 /** What the keymap is made of: contexts (what the screen is in), and per context a table of commands. */
 import type { AppAction, AppState } from '../app.js';
 
-/** Where the keys go: the picker, the training screen, or the help over either. Later modes add theirs. */
-export type Context = 'picker' | 'training' | 'help';
+/** Where the keys go: the picker, the training screen, the help over either, a run to the end in progress. Later modes add theirs. */
+export type Context = 'picker' | 'training' | 'help' | 'running';
+
+/** The key name a command may bind to mean "any other key". */
+export const ANY_KEY = '*';
 
 export interface Command {
   /** The key names that run it (see keyNames.ts); the first one is the one hints show. */

@@ -8,7 +8,9 @@ import type { Command, CommandTable, Context } from './command.js';
 import { HELP_COMMANDS } from './helpKeys.js';
 import { keyLabel } from './keyNames.js';
 import { PICKER_COMMANDS } from './pickerKeys.js';
+import { RUNNING_COMMANDS } from './runningKeys.js';
 import { TRAINING_COMMANDS } from './trainingKeys.js';
+import { ANY_KEY } from './command.js';
 
 export type { Command, Context } from './command.js';
 
@@ -16,6 +18,7 @@ export const KEYMAP: Readonly<Record<Context, CommandTable>> = {
   picker: PICKER_COMMANDS,
   training: TRAINING_COMMANDS,
   help: HELP_COMMANDS,
+  running: RUNNING_COMMANDS,
 };
 
 /**
@@ -25,13 +28,15 @@ export const KEYMAP: Readonly<Record<Context, CommandTable>> = {
  */
 export function contextsOf(state: AppState): Context[] {
   if (state.help) return ['help'];
-  return state.screen === 'training' && state.session ? ['training'] : ['picker'];
+  if (state.screen !== 'training' || !state.session) return ['picker'];
+  return state.session.running ? ['running'] : ['training'];
 }
 
 /** The command a key runs in the first of `contexts` that binds it. */
 export function commandFor(contexts: Context | readonly Context[], keyName: string): Command | undefined {
   for (const context of typeof contexts === 'string' ? [contexts] : contexts) {
-    const command = KEYMAP[context].find((c) => c.keys.includes(keyName) || c.aliases?.includes(keyName));
+    const table = KEYMAP[context];
+    const command = table.find((c) => c.keys.includes(keyName) || c.aliases?.includes(keyName)) ?? table.find((c) => c.keys.includes(ANY_KEY));
     if (command) return command;
   }
   return undefined;
@@ -39,7 +44,7 @@ export function commandFor(contexts: Context | readonly Context[], keyName: stri
 
 /** The keys of a command as the screen names them: "space →", "q Ctrl+C". */
 export function keysLabel(command: Command): string {
-  return command.keys.map(keyLabel).join(' ');
+  return command.keys.map((k) => (k === ANY_KEY ? 'any other key' : keyLabel(k))).join(' ');
 }
 
 export interface Hint {
@@ -88,8 +93,13 @@ export function keyTableMarkdown(): string {
     '',
     '| key | does |',
     '|---|---|',
-    ...table.map((c) => `| ${c.keys.map((k) => `\`${keyLabel(k)}\``).join(' ')} | ${c.description} |`),
+    ...table.map((c) => `| ${c.keys.map((k) => (k === ANY_KEY ? 'any other key' : `\`${keyLabel(k)}\``)).join(' ')} | ${c.description} |`),
     '',
   ];
-  return [...section('Training screen', TRAINING_COMMANDS), ...section('Scenario list', PICKER_COMMANDS), ...section('Help (modal)', HELP_COMMANDS)].join('\n');
+  return [
+    ...section('Training screen', TRAINING_COMMANDS),
+    ...section('While a long run to the end trains', RUNNING_COMMANDS),
+    ...section('Scenario list', PICKER_COMMANDS),
+    ...section('Help (modal)', HELP_COMMANDS),
+  ].join('\n');
 }

@@ -51,8 +51,14 @@ export function statusItems(session: SessionState, theme: Theme): Item[] {
   const phaseWidth = Math.max(...phasesOf(setup).map((p) => p.length));
   const speed = speedText(SPEEDS[session.speed]!);
   const speedWidth = speedText(SPEEDS[SPEEDS.length - 1]!).length;
-  const state = t.done ? seg('finished', 'positive', true) : session.playing ? seg(`${g.play} playing`, 'positive', true) : seg(`${g.pause} paused`, 'label');
-  const stateWidth = Math.max('finished'.length, `${g.play} playing`.length, `${g.pause} paused`.length);
+  const state = session.running
+    ? seg(`${g.play} running`, 'warning', true)
+    : t.done
+      ? seg('finished', 'positive', true)
+      : session.playing
+        ? seg(`${g.play} playing`, 'positive', true)
+        : seg(`${g.pause} paused`, 'label');
+  const stateWidth = Math.max('finished'.length, `${g.play} playing`.length, `${g.play} running`.length, `${g.pause} paused`.length);
   const iterText = `${iteration}/${setup.iterations}`;
   const iterWidth = 2 * String(setup.iterations).length + 1;
   const row = seg(t.trace ? String(t.trace.row) : g.none, undefined, true);
