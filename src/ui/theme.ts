@@ -62,6 +62,13 @@ export interface Glyphs {
   readonly chart: readonly [string, string, string, string, string, string, string, string, string, string];
   /** The line glyph of the second chart series (held-out error). */
   readonly chartSecond: string;
+  /** More series: a previous run, a compared run, more weights. */
+  readonly chartThird: string;
+  readonly chartFourth: string;
+  /** A level drawn across a chart (the best a single layer can do). */
+  readonly floor: string;
+  /** A vertical mark at an iteration (alpha changed there). */
+  readonly mark: string;
   readonly border: 'round' | 'classic';
 }
 
@@ -116,6 +123,10 @@ const UNICODE: Glyphs = {
   none: '·',
   chart: ['┼', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'],
   chartSecond: '•',
+  chartThird: '∘',
+  chartFourth: '×',
+  floor: '┄',
+  mark: '┆',
   border: 'round',
 };
 
@@ -142,6 +153,10 @@ const ASCII: Glyphs = {
   none: '_',
   chart: ['+', '|', '-', '-', '-', "'", '.', '.', "'", '|'],
   chartSecond: '*',
+  chartThird: 'o',
+  chartFourth: 'x',
+  floor: ':',
+  mark: '!',
   border: 'classic',
 };
 

@@ -239,7 +239,7 @@ describe('a long run to the end, in slices', () => {
   });
 
   test('q quits while it runs', () => {
-    let app = { ...apply(initialApp([deepNet]), { type: 'open', scenario: deepNet }), session: long() };
+    let app: AppState = { ...apply(initialApp([deepNet]), { type: 'open', scenario: deepNet }), session: long() };
     app = apply(app, { type: 'key', name: 'e' }, { type: 'key', name: 'q' });
     expect(app.quitting).toBe(true);
   });

@@ -68,7 +68,7 @@ export function Line({ segs, width, theme }: { segs: readonly Seg[]; width: numb
 /** `─ Title ──────── right ─`: the first line of every panel. A right side that does not fit is left out. */
 export function titleSegs(title: string, width: number, theme: Theme, right?: readonly Seg[]): Seg[] {
   const rule = theme.glyphs.rule;
-  const head: Seg[] = [seg(`${rule} `, 'dim'), seg(title, 'accent', true), seg(' ')];
+  const head: Seg[] = title ? [seg(`${rule} `, 'dim'), seg(title, 'accent', true), seg(' ')] : [seg(rule, 'dim')];
   const tail: Seg[] = right && right.length > 0 ? [seg(' '), ...right, seg(` ${rule}`, 'dim')] : [];
   const fill = width - segsLength(head) - segsLength(tail);
   if (tail.length > 0 && fill >= 1) return [...head, seg(rule.repeat(fill), 'dim'), ...tail];
