@@ -23,6 +23,10 @@ export const scenarioSchema = z
     network: z.object({
       layers: z.union([z.literal(2), z.literal(3)], { error: 'expected 2 or 3' }),
       weights: z.array(finite).optional(),
+      // 3-layer nets may start from given weights instead of the seed's draws, in numpy's shapes:
+      // weights_0_1 is inputs × hidden, weights_1_2 is hidden × 1 (a list of one-number rows).
+      weights_0_1: z.array(z.array(finite)).optional(),
+      weights_1_2: z.array(z.array(finite)).optional(),
       hidden: z.number().int('expected a whole number').min(1, 'expected at least 1').max(LIMITS.hidden).default(4),
       activation: z.enum(['relu', 'linear']).default('relu'),
       seed: z.number().int('expected a whole number').min(0).max(LIMITS.seed).default(1),
@@ -78,8 +82,32 @@ export const scenarioSchema = z
       });
     }
     if (s.network.layers === 3 && s.network.weights) {
-      ctx.addIssue({ code: 'custom', path: ['network', 'weights'], message: 'expected no weights: a 3-layer net draws its weights from seed' });
+      ctx.addIssue({ code: 'custom', path: ['network', 'weights'], message: 'expected weights_0_1 and weights_1_2: weights is for 2-layer nets' });
     }
+    for (const issue of deepWeightIssues(s.network, width)) ctx.addIssue({ code: 'custom', ...issue });
   });
+
+/** Shape checks of given 3-layer weights: weights_0_1 is inputs × hidden, weights_1_2 hidden × 1. */
+function deepWeightIssues(
+  n: { layers: 2 | 3; hidden: number; weights_0_1?: number[][]; weights_1_2?: number[][] },
+  inputs: number,
+): { path: string[]; message: string }[] {
+  const { weights_0_1: w01, weights_1_2: w12 } = n;
+  if (!w01 && !w12) return [];
+  const at = (field: string, message: string) => [{ path: ['network', field], message }];
+  if (n.layers === 2) return at(w01 ? 'weights_0_1' : 'weights_1_2', 'expected no such field on a 2-layer net (give weights, one per input)');
+  if (!w01 || !w12) return at(w01 ? 'weights_1_2' : 'weights_0_1', 'expected weights_0_1 and weights_1_2 together (or neither, to draw them from seed)');
+  const hidden = w01[0]?.length ?? 0;
+  const shape = `${inputs} rows (one per input) of ${hidden || 'the same number of'} numbers (one per hidden node)`;
+  if (w01.length !== inputs || hidden === 0 || hidden > LIMITS.hidden || w01.some((r) => r.length !== hidden)) {
+    const got = w01.length !== inputs ? `${w01.length} row${w01.length === 1 ? '' : 's'}` : `rows of ${[...new Set(w01.map((r) => r.length))].join(', ')} numbers`;
+    return at('weights_0_1', `expected ${shape}${hidden > LIMITS.hidden ? `, at most ${LIMITS.hidden} hidden nodes` : ''}, got ${got}`);
+  }
+  if (w12.length !== hidden || w12.some((r) => r.length !== 1)) {
+    const got = w12.length !== hidden ? `${w12.length} row${w12.length === 1 ? '' : 's'}` : 'a row that is not one number';
+    return at('weights_1_2', `expected ${hidden} rows of one number each, like [[0.5], [-1]] (one per hidden node of weights_0_1), got ${got}`);
+  }
+  return [];
+}
 
 export type Scenario = z.output<typeof scenarioSchema> & { id: string; source: string };

@@ -31,6 +31,16 @@ export function buildSetup(scenario: Scenario, overrides: Overrides = {}): Train
   if (overrides.seed !== undefined && !deep && scenario.network.weights) {
     throw new UsageError(`--seed: '${scenario.id}' starts from fixed weights; --seed applies to 3-layer nets`);
   }
+  if (deep && scenario.network.weights_0_1) {
+    for (const [option, value] of [
+      ['--seed', overrides.seed],
+      ['--hidden', overrides.hidden],
+    ] as const) {
+      if (value !== undefined) {
+        throw new UsageError(`${option}: '${scenario.id}' starts from given weights_0_1 and weights_1_2, so ${option} does not apply`);
+      }
+    }
+  }
   const { inputs, labels } = scenario.data;
   const trainRows = scenario.data.train ?? inputs.map((_, i) => i);
   const heldOutRows = inputs.map((_, i) => i).filter((i) => !trainRows.includes(i));
@@ -56,6 +66,8 @@ export function initialWeights(scenario: Scenario, overrides: Overrides): Weight
     const weights = scenario.network.weights ?? symmetricRandomMatrix(rng, inputCount, 1).map((r) => r[0]!);
     return { layers: 2, weights };
   }
+  const { weights_0_1: given01, weights_1_2: given12 } = scenario.network;
+  if (given01 && given12) return { layers: 3, weights_0_1: given01.map((r) => [...r]), weights_1_2: given12.map((r) => [...r]) };
   const hidden = overrides.hidden ?? scenario.network.hidden;
   // Order matters: the notebook draws weights_0_1 before weights_1_2 from the same stream.
   const weights_0_1 = symmetricRandomMatrix(rng, inputCount, hidden);

@@ -115,6 +115,37 @@ describe('user scenario files', () => {
     await expect(parseScenario(text, 'x.json')).rejects.toThrow(new UsageError(message));
   });
 
+  describe('given 3-layer weights: weights_0_1 (inputs × hidden) and weights_1_2 (hidden × 1)', () => {
+    const deep = (network: object) =>
+      JSON.stringify({ title: 't', data: { inputs: [[1, 0], [0, 1]], labels: [1, 0] }, network: { layers: 3, ...network }, training: { alpha: 0.1, iterations: 1 } });
+    const w01 = [[0.5, -0.25, 1], [0.75, 0.5, -1]];
+    const w12 = [[1], [0.5], [-1]];
+
+    it('start the run, in numpy’s shapes, and fix the number of hidden nodes', async () => {
+      const setup = buildSetup(await parseScenario(deep({ weights_0_1: w01, weights_1_2: w12 }), 'x.json'));
+      expect(setup.initialWeights).toEqual({ layers: 3, weights_0_1: w01, weights_1_2: w12 });
+    });
+
+    it.each([
+      [{ weights_0_1: w01 }, 'x.json: network.weights_1_2: expected weights_0_1 and weights_1_2 together (or neither, to draw them from seed)'],
+      [{ weights_0_1: [w01[0]], weights_1_2: w12 }, 'x.json: network.weights_0_1: expected 2 rows (one per input) of 3 numbers (one per hidden node), got 1 row'],
+      [{ weights_0_1: [[1, 2], [1, 2, 3]], weights_1_2: w12 }, 'x.json: network.weights_0_1: expected 2 rows (one per input) of 2 numbers (one per hidden node), got rows of 2, 3 numbers'],
+      [{ weights_0_1: w01, weights_1_2: [1, 0.5, -1] }, 'x.json: network.weights_1_2[0]: expected an array [ … ], got 1'],
+      [{ weights_0_1: w01, weights_1_2: [[1], [0.5]] }, 'x.json: network.weights_1_2: expected 3 rows of one number each, like [[0.5], [-1]] (one per hidden node of weights_0_1), got 2 rows'],
+      [{ weights_0_1: w01, weights_1_2: [[1], [0.5], [-1, 2]] }, 'x.json: network.weights_1_2: expected 3 rows of one number each, like [[0.5], [-1]] (one per hidden node of weights_0_1), got a row that is not one number'],
+      [{ weights: [1, 2] }, 'x.json: network.weights: expected weights_0_1 and weights_1_2: weights is for 2-layer nets'],
+    ])('refuse %j in one line naming the field and the shape', async (network, message) => {
+      await expect(parseScenario(deep(network), 'x.json')).rejects.toThrow(new UsageError(message));
+    });
+
+    it('--seed and --hidden do not apply to them', async () => {
+      const scenario = await parseScenario(deep({ weights_0_1: w01, weights_1_2: w12 }), 'x.json');
+      expect(() => buildSetup(scenario, { seed: 2 })).toThrow("--seed: 'x' starts from given weights_0_1 and weights_1_2, so --seed does not apply");
+      expect(() => buildSetup(scenario, { hidden: 2 })).toThrow('--hidden');
+      expect(buildSetup(scenario, { alpha: 0.5, activation: 'linear' }).alpha).toBe(0.5);
+    });
+  });
+
   it('listScenarios gives the built-ins, then the valid user files, and the reasons others failed', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'streetlight-list-'));
     writeFileSync(path.join(dir, 'b-mine.json'), readFileSync('test/fixtures/user-5x6.json'));
