@@ -44,6 +44,21 @@ export const scenarioSchema = z
       })
       .optional(),
     focus: z.enum(['lights', 'network', 'pressure', 'chart']).default('lights'),
+    // The lesson line under the caption: one text, or a default and texts for the mode (2-layer nets)
+    // or the activation (3-layer nets) chosen with keys. See lesson.ts.
+    lesson: z
+      .union([
+        z.string(),
+        z.strictObject({
+          default: z.string().optional(),
+          sgd: z.string().optional(),
+          batch: z.string().optional(),
+          full: z.string().optional(),
+          relu: z.string().optional(),
+          linear: z.string().optional(),
+        }),
+      ])
+      .optional(),
   })
   .superRefine((s, ctx) => {
     // zod runs this even after a non-fatal issue such as an empty `inputs`; that issue is reported already.
