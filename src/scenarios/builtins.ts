@@ -3,12 +3,15 @@
  * the file system nor the schema library at run time. A test parses each file with the schema
  * and checks that nothing is left to defaults, so these objects are exactly what it would return.
  */
+import attribution from '../../scenarios/attribution.json' with { type: 'json' };
 import batchGd from '../../scenarios/batch-gd.json' with { type: 'json' };
 import conflictingPressure from '../../scenarios/conflicting-pressure.json' with { type: 'json' };
 import deepNet from '../../scenarios/deep-net.json' with { type: 'json' };
+import dimmerLights from '../../scenarios/dimmer-lights.json' with { type: 'json' };
 import fullGd from '../../scenarios/full-gd.json' with { type: 'json' };
 import linearDeep from '../../scenarios/linear-deep.json' with { type: 'json' };
 import noCorrelation from '../../scenarios/no-correlation.json' with { type: 'json' };
+import oneIteration from '../../scenarios/one-iteration.json' with { type: 'json' };
 import overfit from '../../scenarios/overfit.json' with { type: 'json' };
 import singleLight from '../../scenarios/single-light.json' with { type: 'json' };
 import wholeDataset from '../../scenarios/whole-dataset.json' with { type: 'json' };
@@ -16,6 +19,7 @@ import type { Scenario } from './schema.js';
 
 /** In the order the chapter teaches them (and the picker lists them). */
 export const BUILT_IN_FILES = [
+  dimmerLights,
   singleLight,
   wholeDataset,
   fullGd,
@@ -24,6 +28,8 @@ export const BUILT_IN_FILES = [
   conflictingPressure,
   noCorrelation,
   linearDeep,
+  attribution,
+  oneIteration,
   deepNet,
 ] as const;
 

@@ -45,6 +45,22 @@ export interface TrainingCase {
   predictions: number[];
   print_notebook: string;
   print_book: string;
+  /** 3-layer nets: the first training row through the book's one-iteration code, phase by phase. */
+  first_row?: FirstRow;
+}
+
+export interface FirstRow {
+  row: number;
+  layer_1: number[];
+  layer_2: number;
+  error: number;
+  layer_2_delta: number;
+  layer_1_delta: number[];
+  weight_delta_1_2: number[][];
+  weight_delta_0_1: number[][];
+  /** The weights after this row's update. */
+  weights_0_1: number[][];
+  weights_1_2: number[][];
 }
 
 export const TRAINING = readFixture<{ cases: Record<string, TrainingCase> }>('training.json').cases;

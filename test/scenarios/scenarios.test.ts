@@ -14,12 +14,25 @@ import { buildSetup } from '../../src/scenarios/setup.js';
 import { expectExact, flat, setupOf, TRAINING, type TrainingCase } from '../engine/fixtures.js';
 
 const SCENARIOS_DIR = new URL('../../scenarios/', import.meta.url);
-const IDS = ['single-light', 'whole-dataset', 'full-gd', 'batch-gd', 'overfit', 'conflicting-pressure', 'no-correlation', 'linear-deep', 'deep-net'];
+const IDS = [
+  'dimmer-lights',
+  'single-light',
+  'whole-dataset',
+  'full-gd',
+  'batch-gd',
+  'overfit',
+  'conflicting-pressure',
+  'no-correlation',
+  'linear-deep',
+  'attribution',
+  'one-iteration',
+  'deep-net',
+];
 
 describe('built-in scenario files', () => {
   const files = readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.json')).sort();
 
-  it('are the nine ids of the spec, one file each, listed in the chapter’s order', () => {
+  it('are the twelve ids of the spec, one file each, listed in the chapter’s order', () => {
     expect(files).toEqual([...IDS].sort().map((id) => `${id}.json`));
     expect(BUILT_INS.map((s) => s.id)).toEqual(IDS);
   });
