@@ -42,6 +42,38 @@ describe('printLog of every built-in is numpy’s log', () => {
   });
 });
 
+describe('overfit is the book’s edge case', () => {
+  const c = TRAINING.overfit!;
+  let json = '';
+  printJsonLines(buildSetup(findBuiltIn('overfit')!), (chunk) => (json += chunk));
+  const last = JSON.parse(json.trimEnd().split('\n').at(-1)!) as { error: number; weights: { weights: number[] }; held_out_error: number };
+
+  it('--json ends at w0 0.5, w2 -0.5 with zero training error, and shows the held-out error', () => {
+    const [w0, w1, w2] = last.weights.weights;
+    expect([w0!.toFixed(6), w1, w2!.toFixed(6)]).toEqual(['0.500000', 0.48, '-0.500000']);
+    expect(last.error).toBeLessThan(1e-12);
+    expect(last.held_out_error.toFixed(2)).toBe('2.60');
+  });
+
+  it('training on row 0 keeps w0 - w2 at 1 (to rounding) all the way', () => {
+    for (const w of c.weights) expect(Math.abs(flat(w)[0]! - flat(w)[2]! - 1)).toBeLessThan(1e-15);
+  });
+
+  it('its texts match the numbers: rows 1-4 predicted badly, row 5 (the same light as row 0) perfectly', () => {
+    const setup = buildSetup(findBuiltIn('overfit')!);
+    const w = last.weights.weights;
+    const predict = (r: number) => setup.inputs[r]!.reduce((s, x, i) => s + x * w[i]!, 0);
+    expect([1, 2, 3, 4].map((r) => Math.abs(predict(r) - setup.labels[r]!)).every((e) => e > 0.4)).toBe(true);
+    expect(Math.abs(predict(5))).toBeLessThan(1e-6);
+    expect(setup.inputs[5]).toEqual(setup.inputs[0]);
+    const s = findBuiltIn('overfit')!;
+    expect(s.description).toMatch(/rows 1 and 4 \(\[0, 1, 1\], WALK\) get -0\.02, row 2 gets -0\.5, row 3 gets 0\.48/);
+    expect([1, 4, 2, 3].map((r) => predict(r).toFixed(2))).toEqual(['-0.02', '-0.02', '-0.50', '0.48']);
+    expect(s.description).toMatch(/held-out error stays at 2\.60/);
+    expect(`${s.summary} ${s.description}`).not.toMatch(/lamps? [1-3] and|lamp 3/);
+  });
+});
+
 /** Steps the first row of a built-in phase by phase, returning the state after each phase. */
 function phases(id: string): TrainerState[] {
   const states = [initialState(buildSetup(findBuiltIn(id)!))];
