@@ -47,6 +47,17 @@ export interface TrainingCase {
   print_book: string;
   /** 3-layer nets: the first training row through the book's one-iteration code, phase by phase. */
   first_row?: FirstRow;
+  /** 3-layer nets: the intermediate dataset at the initial and the final weights. */
+  intermediate?: { start: Intermediate; end: Intermediate };
+}
+
+/** numpy's view of the hidden layer over the training rows (null: a column that never changes). */
+export interface Intermediate {
+  hidden: number[][];
+  lamp_correlation: (number | null)[];
+  hidden_correlation: (number | null)[];
+  lamp_floor: number;
+  hidden_floor: number;
 }
 
 export interface FirstRow {
