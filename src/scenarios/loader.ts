@@ -126,11 +126,12 @@ export async function parseScenario(text: string, file: string): Promise<Scenari
   if (!result.ok) {
     // In the order the fields come in the file (problems of a field's items sort with the field).
     const at = (field: string) => {
-      for (let f = field; f !== ''; f = f.replace(/(\.[^.[\]]*|\[\d+\])$/, '')) {
+      for (let f = field, up = ''; ; f = up) {
         const i = json.keyAt.get(f);
         if (i !== undefined) return i;
+        up = f.replace(/(\.[^.[\]]*|\[\d+\])$/, '');
+        if (up === f) return Infinity;
       }
-      return Infinity;
     };
     problems.push(...result.problems.map((p) => ({ ...p, at: at(p.field) })));
   }

@@ -113,19 +113,19 @@ function checkArrays(raw: Json, out: Problem[]): { arrays: Arrays; forSchema: Js
   const data = raw.data;
   if (isObject(data)) {
     const d: Json = { ...data };
-    if ('inputs' in data) {
+    if (data.inputs !== undefined) {
       arrays.width = checkMatrix(data.inputs, ['data', 'inputs'], ROWS, LAMPS, out);
       if (arrays.width !== undefined) arrays.rows = (data.inputs as unknown[]).length;
       d.inputs = STAND_IN.inputs;
     }
-    if ('labels' in data) {
+    if (data.labels !== undefined) {
       const labels = checkNumberList(data.labels, ['data', 'labels'], { of: 'numbers, one per row', min: 1, max: LIMITS.rows, item: 'label' }, out);
       if (labels && arrays.rows !== undefined && labels.length !== arrays.rows) {
         out.push({ field: 'data.labels', text: `expected one label per row (${arrays.rows}), got ${labels.length}` });
       } else arrays.labels = labels !== undefined;
       d.labels = STAND_IN.labels;
     }
-    if ('train' in data) {
+    if (data.train !== undefined) {
       arrays.train = checkTrain(data.train, arrays.rows, out);
       d.train = STAND_IN.train;
     }
@@ -134,12 +134,12 @@ function checkArrays(raw: Json, out: Problem[]): { arrays: Arrays; forSchema: Js
   const network = raw.network;
   if (isObject(network) && network.layers === 3) {
     const n: Json = { ...network };
-    if ('weights_0_1' in network) {
+    if (network.weights_0_1 !== undefined) {
       const width = checkMatrix(network.weights_0_1, ['network', 'weights_0_1'], { ...ROWS, of: 'rows (one per input), each an array of numbers (one per hidden node)', max: LIMITS.inputs }, { ...LAMPS, of: 'numbers, one per hidden node', max: LIMITS.hidden }, out);
       if (width !== undefined) arrays.w01 = network.weights_0_1 as number[][];
       n.weights_0_1 = STAND_IN.weights_0_1;
     }
-    if ('weights_1_2' in network) {
+    if (network.weights_1_2 !== undefined) {
       const width = checkMatrix(network.weights_1_2, ['network', 'weights_1_2'], { ...ROWS, of: 'one-number rows, one per hidden node, like [[0.5], [-1]]', max: LIMITS.hidden }, { of: 'one number', min: 1, max: 1, item: 'number' }, out);
       if (width !== undefined) arrays.w12 = network.weights_1_2 as number[][];
       n.weights_1_2 = STAND_IN.weights_1_2;
