@@ -17,11 +17,11 @@ export const LIMITS = {
   /** network.seed and --seed: numpy's seeds are 32-bit. */
   seed: 4294967295,
   /**
-   * Total training work: iterations × rows × weights, where rows counts the trained and the held-out
-   * rows (each is predicted every iteration) and weights is inputs for a 2-layer net and
-   * inputs × hidden + hidden for a 3-layer one. Every weight is touched a few times per row, so this
-   * bounds the time of a run to the end: 2e10 is a minute or two of `--print` on a laptop at worst
-   * (e.g. deep-net with --hidden 256 and 1,000,000 iterations is 1.0e10).
+   * Total work of a run to the end, in weight-steps: training is iterations × rows × weights, where
+   * rows counts the trained and the held-out rows (each is predicted every iteration) and weights is
+   * inputs for a 2-layer net and inputs × hidden + hidden for a 3-layer one; writing the log adds the
+   * numbers it prints (see WORK_COSTS). About 4e8 steps run per second, so 2e10 is a minute or two at
+   * worst (deep-net with --hidden 256 and 1,000,000 iterations is 4.2e9, about 9 s).
    */
   work: 2e10,
   /** Bytes of a scenario file: 1000 rows of 64 numbers written out in full fit several times over. */
@@ -36,4 +36,15 @@ export const LIMITS = {
   id: 64,
   /** Problems of one file reported together, one line each (the rest are counted on the last line). */
   problems: 5,
+} as const;
+
+/**
+ * What one printed number costs, in weight-steps, for the work bound (measured with `--print`: a
+ * Python-style number and its line take about 1.7 µs, a JSON number about 0.2 µs, a weight-step about
+ * 2 ns). Without these, a 1000-row 1-lamp scenario at 1,000,000 iterations would train quickly and
+ * then print for half an hour.
+ */
+export const WORK_COSTS = {
+  logNumber: 800,
+  jsonNumber: 100,
 } as const;

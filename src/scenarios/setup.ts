@@ -3,8 +3,8 @@ import { mersenneTwister, symmetricRandomMatrix } from '../engine/random.js';
 import type { Activation, Mode, TrainingSetup, Weights } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { DEFAULTS } from './defaults.js';
-import { LIMITS } from './limits.js';
-import type { Scenario } from './schema.js';
+import { LIMITS, WORK_COSTS } from './limits.js';
+import type { LogFormat, Scenario } from './schema.js';
 
 export interface Overrides {
   alpha?: number;
@@ -26,29 +26,58 @@ function givesWeights(scenario: Scenario): boolean {
   return n.layers === 2 ? n.weights !== undefined : n.weights_0_1 !== undefined;
 }
 
-/**
- * The size of a run to its end, in weight-steps: every iteration predicts every row (trained or held
- * out) and touches each weight a few times per row. Bounded by LIMITS.work.
- */
-export function trainingWork(setup: Pick<TrainingSetup, 'inputs' | 'iterations' | 'initialWeights'>): number {
-  const w = setup.initialWeights;
-  const weights = w.layers === 2 ? w.weights.length : w.weights_0_1.length * w.weights_1_2.length + w.weights_1_2.length;
-  return setup.iterations * setup.inputs.length * weights;
+/** What a run to the end writes: the notebook log of the scenario's format (default), or --json lines. */
+export interface Output {
+  readonly json?: boolean;
 }
 
-function checkWork(scenario: Scenario, overrides: Overrides, setup: TrainingSetup): void {
-  const work = trainingWork(setup);
+/**
+ * The size of a run to its end, in weight-steps (LIMITS.work bounds it): training, where every
+ * iteration predicts every row (trained or held out) and touches each weight a few times per row,
+ * plus the numbers the log prints.
+ */
+export function trainingWork(
+  setup: Pick<TrainingSetup, 'inputs' | 'trainRows' | 'iterations' | 'initialWeights'>,
+  log: { readonly format?: LogFormat; readonly every?: number } = {},
+  output: Output = {},
+): { readonly training: number; readonly printing: number } {
+  const w = setup.initialWeights;
+  const weights = w.layers === 2 ? w.weights.length : w.weights_0_1.length * w.weights_1_2.length + w.weights_1_2.length;
+  const it = setup.iterations;
+  const format = log.format ?? (w.layers === 3 ? 'error-every' : 'predictions');
+  const every = log.format === undefined && w.layers === 3 ? 10 : (log.every ?? 1);
+  const printing = output.json
+    ? it * (weights + 2) * WORK_COSTS.jsonNumber
+    : format === 'predictions'
+      ? it * (setup.trainRows.length + 2) * WORK_COSTS.logNumber
+      : format === 'error-and-prediction'
+        ? it * 2 * WORK_COSTS.logNumber
+        : Math.ceil(it / every) * WORK_COSTS.logNumber;
+  return { training: it * setup.inputs.length * weights, printing };
+}
+
+function checkWork(scenario: Scenario, overrides: Overrides, setup: TrainingSetup, output: Output): void {
+  const { training, printing } = trainingWork(setup, scenario.log, output);
+  const work = training + printing;
   if (work <= LIMITS.work) return;
-  const perIteration = work / setup.iterations;
-  const most = Math.max(1, Math.floor(LIMITS.work / perIteration));
-  const size = `${setup.iterations} iterations x ${setup.inputs.length} rows x ${perIteration / setup.inputs.length} weights = ${work.toExponential(1)} steps`;
-  const limit = `the limit is ${LIMITS.work.toExponential(0)} (a minute or two of training)`;
+  const total = (iterations: number) => {
+    const w = trainingWork({ ...setup, iterations }, scenario.log, output);
+    return w.training + w.printing;
+  };
+  let most = Math.max(1, Math.floor((LIMITS.work / work) * setup.iterations));
+  while (most > 1 && total(most) > LIMITS.work) most--;
+  const size = `${setup.iterations} iterations would take ${work.toExponential(1)} steps (training ${training.toExponential(1)}, writing the log ${printing.toExponential(1)})`;
+  const limit = `the limit is ${LIMITS.work.toExponential(0)} (a minute or two)`;
   const where =
     overrides.iterations !== undefined ? '--iterations' : overrides.hidden !== undefined ? '--hidden' : `${scenario.source}: training.iterations`;
   throw new UsageError(`${where}: ${size}; ${limit}, so at most ${most} iterations here`);
 }
 
-export function buildSetup(scenario: Scenario, overrides: Overrides = {}): TrainingSetup {
+/**
+ * The engine's setup for a scenario and the command line's overrides, refusing what does not apply or
+ * exceeds LIMITS.work (pass `{ json: true }` when the run writes --json lines, which print every weight).
+ */
+export function buildSetup(scenario: Scenario, overrides: Overrides = {}, output: Output = {}): TrainingSetup {
   const deep = isDeep(scenario);
   for (const [option, value] of [
     ['--hidden', overrides.hidden],
@@ -86,7 +115,7 @@ export function buildSetup(scenario: Scenario, overrides: Overrides = {}): Train
     batchSize: overrides.batchSize ?? scenario.training.batchSize,
     initialWeights: initialWeights(scenario, overrides),
   };
-  checkWork(scenario, overrides, setup);
+  checkWork(scenario, overrides, setup, output);
   return setup;
 }
 

@@ -107,20 +107,33 @@ describe('limits say what they are', () => {
     ]);
   });
 
-  it('the total work (iterations × rows × weights) is bounded, with the option named', async () => {
+  it('the total work (training, and writing the log) is bounded, with the option named', async () => {
     const deep = findBuiltIn('deep-net')!;
-    expect(() => buildSetup(deep, { hidden: 256, iterations: 1_000_000 })).not.toThrow();
-    expect(() => buildSetup(deep, { hidden: 256, iterations: 1_000_000 }).iterations).not.toThrow();
-    const big = await parseScenario(json({ ...BASE, data: { inputs: Array.from({ length: 1000 }, () => Array(20).fill(0.5)), labels: Array(1000).fill(1) }, network: { layers: 3, hidden: 32 } }), 'big.json');
-    expect(() => buildSetup(big, { iterations: 60 })).not.toThrow();
+    // 1,000,000 iterations of 4 rows x 1024 weights, and every 10th error printed: about 9 s.
+    expect(buildSetup(deep, { hidden: 256, iterations: 1_000_000 }).iterations).toBe(1_000_000);
+    const inputs = Array.from({ length: 1000 }, () => Array(20).fill(0.5));
+    const big = await parseScenario(json({ ...BASE, data: { inputs, labels: Array(1000).fill(1) }, network: { layers: 3, hidden: 32 } }), 'big.json');
+    expect(buildSetup(big, { iterations: 60 }).iterations).toBe(60);
     expect(() => buildSetup(big, { iterations: 1_000_000 })).toThrow(
-      '--iterations: 1000000 iterations x 1000 rows x 672 weights = 6.7e+11 steps; the limit is 2e+10 (a minute or two of training), so at most 29761 iterations here',
+      '--iterations: 1000000 iterations would take 6.7e+11 steps (training 6.7e+11, writing the log 8.0e+7); the limit is 2e+10 (a minute or two), so at most 29758 iterations here',
     );
-    expect(() => buildSetup(big, { iterations: 29_761 })).not.toThrow();
-    expect(() => buildSetup(big, { iterations: 29_762 })).toThrow(UsageError);
+    expect(buildSetup(big, { iterations: 29_758 }).iterations).toBe(29_758);
+    expect(() => buildSetup(big, { iterations: 29_759 })).toThrow(UsageError);
+    expect(() => buildSetup(big, { hidden: 256, iterations: 5000 })).toThrow(/^--iterations: /);
+    expect(() => buildSetup(big, { hidden: 256 }).iterations).not.toThrow();
     const fromFile = await parseScenario(json({ ...BASE, data: big.data, network: { layers: 3, hidden: 32 }, training: { alpha: 0.1, iterations: 1_000_000 } }), 'big.json');
-    expect(() => buildSetup(fromFile)).toThrow(/^big\.json: training\.iterations: 1000000 iterations x 1000 rows x 672 weights/);
-    expect(() => buildSetup(findBuiltIn('deep-net')!, { hidden: 256, iterations: 1_000_000 })).not.toThrow();
+    expect(() => buildSetup(fromFile)).toThrow(/^big\.json: training\.iterations: 1000000 iterations would take 6\.7e\+11 steps/);
+    expect(() => buildSetup(fromFile, { hidden: 64 })).toThrow(/^--hidden: /);
+  });
+
+  it('what the log prints counts: a 1000-row, 1-lamp file trains fast but would print a billion lines', async () => {
+    const inputs = Array.from({ length: 1000 }, () => [1]);
+    const lamp = await parseScenario(json({ ...BASE, data: { inputs, labels: Array(1000).fill(1) }, training: { alpha: 0.001, iterations: 1_000_000 } }), 'lamp.json');
+    expect(() => buildSetup(lamp)).toThrow(/^lamp\.json: training\.iterations: 1000000 iterations would take 8\.0e\+11 steps \(training 1\.0e\+9, writing the log 8\.0e\+11\)/);
+    // --json prints every weight of every iteration instead.
+    expect(buildSetup(lamp, { iterations: 1_000_000 }, { json: true }).iterations).toBe(1_000_000);
+    const deep = findBuiltIn('deep-net')!;
+    expect(() => buildSetup(deep, { hidden: 256, iterations: 1_000_000 }, { json: true })).toThrow(/writing the log 1\.0e\+11/);
   });
 });
 
