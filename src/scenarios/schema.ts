@@ -29,6 +29,8 @@ export const LOG_FORMATS = ['error-and-prediction', 'predictions', 'error-every'
 export type Focus = (typeof FOCUSES)[number];
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
+const ALPHA = `expected a number above 0 and at most ${LIMITS.alpha}`;
+
 const seed = count(0, LIMITS.seed, 'np.random.seed for the weights the book draws as 2 * np.random.random(shape) - 1 (default 1)');
 
 const twoLayer = z.strictObject({
@@ -98,7 +100,7 @@ export const scenarioSchema = z.strictObject({
   }),
   network: z.discriminatedUnion('layers', [twoLayer, threeLayer]),
   training: z.strictObject({
-    alpha: finite.check(z.gt(0), z.lte(LIMITS.alpha), about('The learning rate')),
+    alpha: finite.check(z.gt(0, ALPHA), z.lte(LIMITS.alpha, `${ALPHA} (the limit)`), about('The learning rate')),
     iterations: count(1, LIMITS.iterations, 'Passes over the training rows'),
     mode: z.optional(z.enum(MODES).check(about('sgd (default): update after every row; batch: per batchSize rows; full: once per pass'))),
     batchSize: z.optional(count(1, LIMITS.rows, 'Rows per update in batch mode (default 2)')),

@@ -52,7 +52,7 @@ interface ArrayCheck {
 function checkArray(v: unknown, path: Path, c: ArrayCheck, out: Problem[]): unknown[] | undefined {
   const add = (text: string) => void out.push({ field: fieldName(path), text });
   if (!Array.isArray(v)) return add(`expected an array of ${c.of}, got ${describeValue(v)}`), undefined;
-  if (v.length < c.min) return add(`expected at least ${plural(c.min, c.item)}, got ${v.length}`), undefined;
+  if (v.length < c.min) return add(`expected at least ${c.min === 1 ? `one ${c.item}` : plural(c.min, c.item)}, got ${v.length}`), undefined;
   if (v.length > c.max) return add(`expected at most ${plural(c.max, c.item)} (the limit), got ${v.length}`), undefined;
   return v;
 }

@@ -69,7 +69,7 @@ describe('a file’s problems come together, in file order, one line each, at mo
       'x.json: title: expected a non-empty title, got ""',
       'x.json: data.inputs[1]: expected 2 numbers like row 0, got 1 (rows must all be the same length)',
       'x.json: unknown field network.hiden: did you mean hidden?',
-      'x.json: training.alpha: expected more than 0, got 0',
+      'x.json: training.alpha: expected a number above 0 and at most 100, got 0',
     ]);
   });
 
@@ -92,7 +92,7 @@ describe('limits say what they are', () => {
     [{ ...BASE, data: { ...BASE.data, inputs: [Array(65).fill(1), Array(65).fill(1)] } }, 'x.json: data.inputs[0]: expected at most 64 numbers (the limit), got 65'],
     [{ ...BASE, data: { ...BASE.data, train: Array(1001).fill(0) } }, 'x.json: data.train: expected at most 1000 row numbers (the limit), got 1001'],
     [{ ...BASE, training: { alpha: 0.1, iterations: 1e20 } }, 'x.json: training.iterations: expected at most 1000000 (the limit), got 100000000000000000000'],
-    [{ ...BASE, training: { alpha: 101, iterations: 1 } }, 'x.json: training.alpha: expected at most 100 (the limit), got 101'],
+    [{ ...BASE, training: { alpha: 101, iterations: 1 } }, 'x.json: training.alpha: expected a number above 0 and at most 100 (the limit), got 101'],
     [{ ...BASE, network: { layers: 3, hidden: 257 } }, 'x.json: network.hidden: expected at most 256 (the limit), got 257'],
     [{ ...BASE, title: 'x'.repeat(101) }, 'x.json: title: expected at most 100 characters (the limit), got 101 characters'],
     [{ ...BASE, lesson: 'x'.repeat(201) }, 'x.json: lesson: expected at most 200 characters (the limit), got 201 characters'],
