@@ -102,7 +102,7 @@ function cleanTexts(file: ScenarioFile): ScenarioFile {
 
 /** The name of a file's scenario when it gives no id: its file name without `.json`, cleaned. */
 export function nameFromFile(file: string): string {
-  return cleanText(path.basename(file).replace(/\.json$/i, '')).trim();
+  return cleanText(path.basename(file).replace(/\.json$/i, '')).trim() || 'scenario';
 }
 
 /**
@@ -135,7 +135,7 @@ export async function parseScenario(text: string, file: string): Promise<Scenari
     };
     problems.push(...result.problems.map((p) => ({ ...p, at: at(p.field) })));
   }
-  if (problems.length > 0 || !result.ok) throw scenarioFileError(file, problems.sort((a, b) => a.at - b.at));
+  if (problems.length > 0 || !result.ok) throw scenarioFileError(file, problems.sort((a, b) => (a.at === b.at ? 0 : a.at < b.at ? -1 : 1)));
   const clean = cleanTexts(result.file);
   if (clean.title === '') throw scenarioFileError(file, [{ field: 'title', text: 'expected a title with something to show (control characters are removed)' }]);
   return withDefaults(clean, clean.id ?? nameFromFile(file), shownFile(file));

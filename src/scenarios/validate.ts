@@ -52,6 +52,7 @@ interface ArrayCheck {
 function checkArray(v: unknown, path: Path, c: ArrayCheck, out: Problem[]): unknown[] | undefined {
   const add = (text: string) => void out.push({ field: fieldName(path), text });
   if (!Array.isArray(v)) return add(`expected an array of ${c.of}, got ${describeValue(v)}`), undefined;
+  if (c.min === c.max && v.length !== c.min) return add(`expected exactly ${c.min === 1 ? `one ${c.item}` : plural(c.min, c.item)}, got ${v.length}`), undefined;
   if (v.length < c.min) return add(`expected at least ${c.min === 1 ? `one ${c.item}` : plural(c.min, c.item)}, got ${v.length}`), undefined;
   if (v.length > c.max) return add(`expected at most ${plural(c.max, c.item)} (the limit), got ${v.length}`), undefined;
   return v;
@@ -98,11 +99,10 @@ const LAMPS: ArrayCheck = { of: 'numbers, one per lamp', min: 1, max: LIMITS.inp
 /** The placeholders the schema sees instead of checked arrays: valid, and tiny. */
 const STAND_IN = { inputs: [[0]], labels: [0], train: [0], weights_0_1: [[0]], weights_1_2: [[0]] } as const;
 
+/** What the hand checks found valid: the row width and count, and the given 3-layer weights. */
 interface Arrays {
   width?: number;
   rows?: number;
-  labels?: boolean;
-  train?: boolean;
   w01?: number[][];
   w12?: number[][];
 }
@@ -122,11 +122,11 @@ function checkArrays(raw: Json, out: Problem[]): { arrays: Arrays; forSchema: Js
       const labels = checkNumberList(data.labels, ['data', 'labels'], { of: 'numbers, one per row', min: 1, max: LIMITS.rows, item: 'label' }, out);
       if (labels && arrays.rows !== undefined && labels.length !== arrays.rows) {
         out.push({ field: 'data.labels', text: `expected one label per row (${arrays.rows}), got ${labels.length}` });
-      } else arrays.labels = labels !== undefined;
+      }
       d.labels = STAND_IN.labels;
     }
     if (data.train !== undefined) {
-      arrays.train = checkTrain(data.train, arrays.rows, out);
+      checkTrain(data.train, arrays.rows, out);
       d.train = STAND_IN.train;
     }
     forSchema.data = d;
@@ -149,29 +149,19 @@ function checkArrays(raw: Json, out: Problem[]): { arrays: Arrays; forSchema: Js
   return { arrays, forSchema };
 }
 
-/** Row indices: whole numbers below the row count, each at most once. */
-function checkTrain(v: unknown, rows: number | undefined, out: Problem[]): boolean {
+/** Row indices: whole numbers below the row count, each at most once. Reports the first problem. */
+function checkTrain(v: unknown, rows: number | undefined, out: Problem[]): void {
   const list = checkArray(v, ['data', 'train'], { of: 'row numbers (0 is the first row)', min: 1, max: LIMITS.rows, item: 'row number' }, out);
-  if (!list) return false;
+  if (!list) return;
   const seen = new Map<number, number>();
   for (let i = 0; i < list.length; i++) {
     const r = list[i];
-    const field = fieldName(['data', 'train', i]);
-    if (typeof r !== 'number' || !Number.isInteger(r) || r < 0) {
-      out.push({ field, text: `expected a row number (a whole number from 0), got ${describeValue(r)}` });
-      return false;
-    }
-    if (rows !== undefined && r >= rows) {
-      out.push({ field, text: `expected a row index below ${rows}, got ${r}` });
-      return false;
-    }
-    if (seen.has(r)) {
-      out.push({ field, text: `row ${r} is already listed at data.train[${seen.get(r)}]; list each row once` });
-      return false;
-    }
+    const add = (text: string) => void out.push({ field: fieldName(['data', 'train', i]), text });
+    if (typeof r !== 'number' || !Number.isInteger(r) || r < 0) return add(`expected a row number (a whole number from 0), got ${describeValue(r)}`);
+    if (rows !== undefined && r >= rows) return add(`expected a row index below ${rows}, got ${r}`);
+    if (seen.has(r)) return add(`row ${r} is already listed at data.train[${seen.get(r)}]; list each row once`);
     seen.set(r, i);
   }
-  return true;
 }
 
 // ---------------------------------------------------------------- pass 2: the schema

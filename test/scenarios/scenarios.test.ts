@@ -155,7 +155,7 @@ describe('user scenario files', () => {
       [{ weights_0_1: [[1, 2], [1, 2, 3]], weights_1_2: w12 }, 'x.json: network.weights_0_1[1]: expected 2 numbers like row 0, got 3 (rows must all be the same length)'],
       [{ weights_0_1: w01, weights_1_2: [1, 0.5, -1] }, 'x.json: network.weights_1_2[0]: expected an array of one number, got 1'],
       [{ weights_0_1: w01, weights_1_2: [[1], [0.5]] }, 'x.json: network.weights_1_2: expected 3 rows of one number each, like [[0.5], [-1]] (one per hidden node of weights_0_1), got 2 rows'],
-      [{ weights_0_1: w01, weights_1_2: [[1], [0.5], [-1, 2]] }, 'x.json: network.weights_1_2[2]: expected at most 1 number (the limit), got 2'],
+      [{ weights_0_1: w01, weights_1_2: [[1], [0.5], [-1, 2]] }, 'x.json: network.weights_1_2[2]: expected exactly one number, got 2'],
       [{ weights_0_1: w01, weights_1_2: w12, hidden: 4 }, 'x.json: network.hidden: expected 3 (the columns of weights_0_1) or no hidden, got 4'],
       [{ weights_0_1: w01, weights_1_2: w12, seed: 2 }, 'x.json: network.seed: does not apply: weights_0_1 and weights_1_2 give the starting weights (leave seed out)'],
       [{ weights_0_1: [[1, 'x', 3], [1, 2, 3]], weights_1_2: w12 }, 'x.json: network.weights_0_1[0][1]: expected a number, got "x"'],
