@@ -1,21 +1,26 @@
 /**
  * The built-in scenarios, bundled as data so that opening one (and `--print`) needs neither
- * the file system nor the schema library at run time. A test parses each file with the schema
- * and checks that nothing is left to defaults, so these objects are exactly what it would return.
+ * the file system nor the schema library at run time. A test loads each file as a user file would
+ * be loaded and checks that it gives exactly these objects.
  */
+import attribution from '../../scenarios/attribution.json' with { type: 'json' };
 import batchGd from '../../scenarios/batch-gd.json' with { type: 'json' };
 import conflictingPressure from '../../scenarios/conflicting-pressure.json' with { type: 'json' };
 import deepNet from '../../scenarios/deep-net.json' with { type: 'json' };
+import dimmerLights from '../../scenarios/dimmer-lights.json' with { type: 'json' };
 import fullGd from '../../scenarios/full-gd.json' with { type: 'json' };
 import linearDeep from '../../scenarios/linear-deep.json' with { type: 'json' };
 import noCorrelation from '../../scenarios/no-correlation.json' with { type: 'json' };
+import oneIteration from '../../scenarios/one-iteration.json' with { type: 'json' };
 import overfit from '../../scenarios/overfit.json' with { type: 'json' };
 import singleLight from '../../scenarios/single-light.json' with { type: 'json' };
 import wholeDataset from '../../scenarios/whole-dataset.json' with { type: 'json' };
-import type { Scenario } from './schema.js';
+import { withDefaults } from './defaults.js';
+import type { Scenario, ScenarioFile } from './schema.js';
 
 /** In the order the chapter teaches them (and the picker lists them). */
 export const BUILT_IN_FILES = [
+  dimmerLights,
   singleLight,
   wholeDataset,
   fullGd,
@@ -24,11 +29,13 @@ export const BUILT_IN_FILES = [
   conflictingPressure,
   noCorrelation,
   linearDeep,
+  attribution,
+  oneIteration,
   deepNet,
 ] as const;
 
-export const BUILT_INS: readonly Scenario[] = BUILT_IN_FILES.map(
-  (file) => ({ ...file, source: `built-in` }) as unknown as Scenario,
+export const BUILT_INS: readonly Scenario[] = BUILT_IN_FILES.map((file) =>
+  withDefaults(file as unknown as ScenarioFile, file.id, 'built-in'),
 );
 
 export function findBuiltIn(id: string): Scenario | undefined {

@@ -1,7 +1,8 @@
 /**
- * Where the picker looks for scenario files: the package's own scenarios/ folder, then ./scenarios of
- * the folder the user runs from. The package folder is found by walking up from this module, because
- * bundling moves the code (dist/cli.js, dist/chunks/*.js) while tests run it from src/.
+ * Where scenario files are looked for: ./scenarios of the folder the user runs from, then the package's
+ * own scenarios/ folder (which holds the built-ins' files and the JSON Schema). The package folder is
+ * found by walking up from this module, because bundling moves the code (dist/cli.js,
+ * dist/chunks/*.js) while tests run it from src/.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -20,8 +21,9 @@ export function packageScenariosFolder(from: string = import.meta.url): string |
   return undefined;
 }
 
+/** The folders to list, in order: the current folder's ./scenarios first, then the package's own (once). */
 export function scenarioFolders(cwd: string = process.cwd()): string[] {
   const own = packageScenariosFolder();
   const local = path.resolve(cwd, 'scenarios');
-  return own === undefined || own === local ? [local] : [own, local];
+  return own === undefined || own === local ? [local] : [local, own];
 }

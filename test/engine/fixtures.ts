@@ -49,6 +49,33 @@ export interface TrainingCase {
   predictions: number[];
   print_notebook: string;
   print_book: string;
+  /** 3-layer nets: the first training row through the book's one-iteration code, phase by phase. */
+  first_row?: FirstRow;
+  /** 3-layer nets: the intermediate dataset at the initial and the final weights. */
+  intermediate?: { start: Intermediate; end: Intermediate };
+}
+
+/** numpy's view of the hidden layer over the training rows (null: a column that never changes). */
+export interface Intermediate {
+  hidden: number[][];
+  lamp_correlation: (number | null)[];
+  hidden_correlation: (number | null)[];
+  lamp_floor: number;
+  hidden_floor: number;
+}
+
+export interface FirstRow {
+  row: number;
+  layer_1: number[];
+  layer_2: number;
+  error: number;
+  layer_2_delta: number;
+  layer_1_delta: number[];
+  weight_delta_1_2: number[][];
+  weight_delta_0_1: number[][];
+  /** The weights after this row's update. */
+  weights_0_1: number[][];
+  weights_1_2: number[][];
 }
 
 export const TRAINING = readFixture<{ cases: Record<string, TrainingCase> }>('training.json').cases;

@@ -1,8 +1,11 @@
 /** The pressure table and the equivalent single layer, against examples worked by hand (exact binary values). */
 import { describe, expect, it } from 'vitest';
 import { activationSlope, equivalentSingleLayer, forward, relu } from '../../src/engine/network.js';
-import { pressureTable, push } from '../../src/engine/pressure.js';
+import { bookPressure, isWalk, lampIsOn, pressureTable, push, pushKind } from '../../src/engine/pressure.js';
+import { initialState, stepIteration, stepRow } from '../../src/engine/trainer.js';
 import type { TrainingSetup, Weights } from '../../src/engine/types.js';
+import { findBuiltIn } from '../../src/scenarios/builtins.js';
+import { buildSetup } from '../../src/scenarios/setup.js';
 
 const SIX = [[1, 0, 1], [0, 1, 1], [0, 0, 1], [1, 1, 1], [0, 1, 1], [1, 0, 1]];
 
@@ -29,6 +32,92 @@ describe('push', () => {
     expect(push(0, 0.5)).toBe('0');
     expect(push(0, -0.5)).toBe('0');
     expect(push(1, 0)).toBe('0');
+  });
+});
+
+describe('bookPressure: the chapter’s table, from the lamps and the goals', () => {
+  const marks = (id: string) => bookPressure(buildSetup(findBuiltIn(id)!)).rows.map((r) => r.marks.join(' '));
+
+  it('whole-dataset (and conflicting-pressure) is the book’s table, with its counts', () => {
+    for (const id of ['whole-dataset', 'conflicting-pressure']) {
+      expect(marks(id)).toEqual(['- 0 -', '0 + +', '0 0 -', '+ + +', '0 + +', '- 0 -']);
+      expect(bookPressure(buildSetup(findBuiltIn(id)!)).counts).toEqual([
+        { up: 1, down: 2, none: 3 },
+        { up: 3, down: 0, none: 3 },
+        { up: 3, down: 3, none: 0 },
+      ]);
+    }
+  });
+
+  it('does not depend on the weights: the same at the start and the end of training', () => {
+    const setup = buildSetup(findBuiltIn('whole-dataset')!);
+    const end = { ...setup, initialWeights: stepIteration(stepIteration(initialState(setup))).weights };
+    expect(bookPressure(end)).toEqual(bookPressure(setup));
+  });
+
+  it('no-correlation: every lamp is pushed up as often as down (the book’s “no correlation”)', () => {
+    expect(marks('no-correlation')).toEqual(['+ 0 +', '0 + +', '0 0 -', '- - -']);
+    expect(bookPressure(buildSetup(findBuiltIn('no-correlation')!)).counts).toEqual([
+      { up: 1, down: 1, none: 2 },
+      { up: 1, down: 1, none: 2 },
+      { up: 2, down: 2, none: 0 },
+    ]);
+  });
+
+  it('only the training rows: overfit trains on row 0', () => {
+    expect(bookPressure(buildSetup(findBuiltIn('overfit')!)).rows).toEqual([{ row: 0, marks: ['-', '0', '-'] }]);
+  });
+
+  it('a dimmed lamp is on however dim (> 0); 0 and below are off; a goal of 0.5 or more is WALK', () => {
+    const t = bookPressure({ inputs: [[0.1, 0, -0.5], [0.9, 1e-300, 0]], labels: [0.5, 0.49], trainRows: [0, 1] });
+    expect(t.rows.map((r) => r.marks.join(' '))).toEqual(['+ 0 0', '- - 0']);
+    expect(t.counts).toEqual([{ up: 1, down: 1, none: 0 }, { up: 0, down: 1, none: 1 }, { up: 0, down: 0, none: 2 }]);
+    expect([lampIsOn(0.1), lampIsOn(0), lampIsOn(-0), lampIsOn(-1)]).toEqual([true, false, false, false]);
+    expect([isWalk(1), isWalk(0.5), isWalk(0.4999), isWalk(0)]).toEqual([true, true, false, false]);
+  });
+});
+
+describe('pushKind: "lamp off" and "delta exactly 0" are different answers', () => {
+  it('names why a cell does not push', () => {
+    expect([pushKind(1, -0.5), pushKind(1, 0.5), pushKind(0, 0.5), pushKind(1, 0), pushKind(1, -0)]).toEqual(['up', 'down', 'off', 'still', 'still']);
+    expect([pushKind(1, NaN), pushKind(0, NaN), pushKind(NaN, 1)]).toEqual(['unknown', 'unknown', 'unknown']);
+    // The one-glyph view keeps showing both as 0.
+    expect([push(0, 0.5), push(1, 0)]).toEqual(['0', '0']);
+  });
+
+  it('overfit at the book’s equilibrium [0.5, 0.48, -0.5]: row 0 is predicted perfectly, so its lit lamps are still, not off', () => {
+    const setup = buildSetup(findBuiltIn('overfit')!);
+    const table = pressureTable(setup, { layers: 2, weights: [0.5, 0.48, -0.5] });
+    expect(table.rows[0]!.kinds).toEqual(['still', 'off', 'still']);
+  });
+});
+
+describe('pressureTable at the weights before an update: the pushes that update applied', () => {
+  it('full mode: the update moves each weight by alpha × net ÷ rows, to the last bit', () => {
+    const setup = buildSetup(findBuiltIn('full-gd')!);
+    const after = stepIteration(initialState(setup));
+    const table = pressureTable(setup, after.previousWeights);
+    const before = after.previousWeights.layers === 2 ? after.previousWeights.weights : [];
+    const moved = after.weights.layers === 2 ? after.weights.weights : [];
+    expect(moved).toEqual(before.map((w, i) => w + setup.alpha * (table.net[i]! / 6)));
+  });
+
+  it('sgd: the row just trained pushed by its own amount × alpha', () => {
+    const setup = buildSetup(findBuiltIn('whole-dataset')!);
+    const table = pressureTable(setup, setup.initialWeights, { rows: [0] });
+    expect(table.rows.map((r) => r.row)).toEqual([0]);
+    // Row 0 at [0.5, 0.48, -0.7]: prediction -0.2 (to rounding), too low, so its lit lamps push up.
+    expect(table.rows[0]!.kinds).toEqual(['up', 'off', 'up']);
+    const after = stepRow(initialState(setup));
+    const w = after.weights.layers === 2 ? after.weights.weights : [];
+    expect(w).toEqual([0.5, 0.48, -0.7].map((x, i) => x + setup.alpha * table.rows[0]!.amounts[i]!));
+  });
+
+  it('conflicting-pressure at its start: the current weights push w2 up in every row (the book’s table does not)', () => {
+    const setup = buildSetup(findBuiltIn('conflicting-pressure')!);
+    const table = pressureTable(setup, setup.initialWeights);
+    expect(table.rows.map((r) => r.pushes[2])).toEqual(['+', '+', '+', '+', '+', '+']);
+    expect(bookPressure(setup).rows.map((r) => r.marks[2])).toEqual(['-', '+', '-', '+', '+', '-']);
   });
 });
 

@@ -2,33 +2,53 @@
  * The built-in scenarios are the spec's table, as data; the schema accepts them unchanged; setups
  * built from scenarios and overrides start from numpy's very weights; user files of any size load.
  */
-import { mkdtempSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { BUILT_INS, findBuiltIn } from '../../src/scenarios/builtins.js';
-import { listScenarios, loadScenarioFile, parseScenario, resolveScenario } from '../../src/scenarios/loader.js';
-import { scenarioSchema } from '../../src/scenarios/schema.js';
+import { loadScenarioFile, parseScenario, resolveScenario } from '../../src/scenarios/loader.js';
 import { buildSetup } from '../../src/scenarios/setup.js';
 import { expectExact, flat, setupOf, TRAINING, type TrainingCase } from '../engine/fixtures.js';
 
 const SCENARIOS_DIR = new URL('../../scenarios/', import.meta.url);
-const IDS = ['single-light', 'whole-dataset', 'full-gd', 'batch-gd', 'overfit', 'conflicting-pressure', 'no-correlation', 'linear-deep', 'deep-net'];
+const IDS = [
+  'dimmer-lights',
+  'single-light',
+  'whole-dataset',
+  'full-gd',
+  'batch-gd',
+  'overfit',
+  'conflicting-pressure',
+  'no-correlation',
+  'linear-deep',
+  'attribution',
+  'one-iteration',
+  'deep-net',
+];
 
 describe('built-in scenario files', () => {
-  const files = readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(SCENARIOS_DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
 
-  it('are the nine ids of the spec, one file each, listed in the chapter’s order', () => {
+  it('are the twelve ids of the spec, one file each, listed in the chapter’s order', () => {
     expect(files).toEqual([...IDS].sort().map((id) => `${id}.json`));
     expect(BUILT_INS.map((s) => s.id)).toEqual(IDS);
   });
 
-  it.each(IDS)('%s: the schema accepts it as it is (nothing left to defaults), and it is what BUILT_INS holds', (id) => {
-    const raw = JSON.parse(readFileSync(new URL(`${id}.json`, SCENARIOS_DIR), 'utf8'));
+  it.each(IDS)('%s: loads as a user file would, to exactly what BUILT_INS holds', async (id) => {
+    const text = readFileSync(new URL(`${id}.json`, SCENARIOS_DIR), 'utf8');
+    const raw = JSON.parse(text);
     expect(raw.id).toBe(id);
-    expect(scenarioSchema.parse(raw)).toEqual(raw);
-    expect(findBuiltIn(id)).toEqual({ ...raw, source: 'built-in' });
+    expect(raw.$schema).toBe('./scenario.schema.json');
+    expect({ ...(await parseScenario(text, `${id}.json`)), source: 'built-in' }).toEqual(findBuiltIn(id));
+  });
+
+  it.each(IDS)('%s: carries no field that does not apply to it', (id) => {
+    const raw = JSON.parse(readFileSync(new URL(`${id}.json`, SCENARIOS_DIR), 'utf8'));
+    const n = raw.network;
+    if (n.layers === 2) expect(Object.keys(n).filter((k) => !['layers', 'weights', ...(n.weights ? [] : ['seed'])].includes(k))).toEqual([]);
+    if (n.layers === 3 && n.weights_0_1) expect(n.seed ?? n.hidden).toBeUndefined();
+    if (raw.training.mode !== 'batch') expect(raw.training.batchSize).toBeUndefined();
+    if (raw.log.format !== 'error-every') expect(raw.log.every).toBeUndefined();
   });
 });
 
@@ -92,9 +112,23 @@ describe('user scenario files', () => {
     expect((await resolveScenario('test/fixtures/user-5x6.json')).id).toBe('five-lamps');
   });
 
-  it('the schema fills in the defaults', async () => {
-    const s = await parseScenario(JSON.stringify({ title: 't', data: { inputs: [[1]], labels: [1] }, network: { layers: 3 }, training: { alpha: 0.1, iterations: 1 } }), 'x.json');
-    expect(s).toMatchObject({ id: 'x', summary: '', network: { hidden: 4, activation: 'relu', seed: 1 }, training: { mode: 'sgd', batchSize: 2 }, focus: 'lights' });
+  it('the defaults are filled in, and only where they apply', async () => {
+    const deep = await parseScenario(JSON.stringify({ title: 't', data: { inputs: [[1]], labels: [1] }, network: { layers: 3 }, training: { alpha: 0.1, iterations: 1 } }), 'x.json');
+    expect(deep).toEqual({
+      id: 'x',
+      title: 't',
+      summary: '',
+      description: '',
+      data: { inputs: [[1]], labels: [1] },
+      network: { layers: 3, hidden: 4, activation: 'relu', seed: 1 },
+      training: { alpha: 0.1, iterations: 1, mode: 'sgd', batchSize: 2 },
+      focus: 'lights',
+      source: 'x.json',
+    });
+    const two = await parseScenario(JSON.stringify({ title: 't', data: { inputs: [[1]], labels: [1] }, network: { layers: 2, weights: [0.5] }, training: { alpha: 0.1, iterations: 1 } }), 'y.json');
+    expect(two.network).toEqual({ layers: 2, weights: [0.5] });
+    const drawn = await parseScenario(JSON.stringify({ title: 't', data: { inputs: [[1]], labels: [1] }, network: { layers: 2 }, training: { alpha: 0.1, iterations: 1 } }), 'z.json');
+    expect(drawn.network).toEqual({ layers: 2, seed: 1 });
   });
 
   it('accepts a UTF-8 byte-order mark, as some editors write one', async () => {
@@ -102,28 +136,39 @@ describe('user scenario files', () => {
     expect((await parseScenario(`\uFEFF${text}`, 'bom.json')).id).toBe('five-lamps');
   });
 
-  it.each([
-    [{ network: { layers: '3' } }, 'x.json: network.layers: expected 2 or 3, got "3"'],
-    [{ network: { layers: 3, activation: 'tanh' } }, 'x.json: network.activation: expected "relu" or "linear", got "tanh"'],
-    [{ training: { alpha: 0.1, iterations: 0 } }, 'x.json: training.iterations: expected at least 1, got 0'],
-    [{ data: { inputs: [[1]], labels: [1], train: [] } }, 'x.json: data.train: expected at least one training row, got an array of 0 items'],
-    [{ data: { inputs: [[1], [0]], labels: [1, 0], train: [2] } }, 'x.json: data.train[0]: expected a row index below 2, got 2'],
-    [{ network: { layers: 2, weights: [1, 2] } }, 'x.json: network.weights: expected one weight per input (1), got 2'],
-  ])('explains %j in one line', async (change, message) => {
-    const base = { title: 't', data: { inputs: [[1]], labels: [1] }, network: { layers: 3 }, training: { alpha: 0.1, iterations: 1 } };
-    const text = JSON.stringify({ ...base, ...change });
-    await expect(parseScenario(text, 'x.json')).rejects.toThrow(new UsageError(message));
-  });
+  describe('given 3-layer weights: weights_0_1 (inputs × hidden) and weights_1_2 (hidden × 1)', () => {
+    const deep = (network: object) =>
+      JSON.stringify({ title: 't', data: { inputs: [[1, 0], [0, 1]], labels: [1, 0] }, network: { layers: 3, ...network }, training: { alpha: 0.1, iterations: 1 } });
+    const w01 = [[0.5, -0.25, 1], [0.75, 0.5, -1]];
+    const w12 = [[1], [0.5], [-1]];
 
-  it('listScenarios gives the built-ins, then the valid user files, and the reasons others failed', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'streetlight-list-'));
-    writeFileSync(path.join(dir, 'b-mine.json'), readFileSync('test/fixtures/user-5x6.json'));
-    writeFileSync(path.join(dir, 'a-broken.json'), '{');
-    writeFileSync(path.join(dir, 'deep-net.json'), readFileSync('scenarios/deep-net.json'));
-    writeFileSync(path.join(dir, 'notes.txt'), 'not a scenario');
-    const { scenarios, problems } = await listScenarios([dir, path.join(dir, 'missing')]);
-    expect(scenarios.map((s) => s.id)).toEqual([...IDS, 'five-lamps']);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain('a-broken.json');
+    it('start the run, in numpy’s shapes, and fix the number of hidden nodes', async () => {
+      const scenario = await parseScenario(deep({ weights_0_1: w01, weights_1_2: w12 }), 'x.json');
+      expect(scenario.network).toEqual({ layers: 3, hidden: 3, activation: 'relu', weights_0_1: w01, weights_1_2: w12 });
+      expect(buildSetup(scenario).initialWeights).toEqual({ layers: 3, weights_0_1: w01, weights_1_2: w12 });
+    });
+
+    it.each([
+      [{ weights_0_1: w01 }, 'x.json: network.weights_1_2: expected weights_0_1 and weights_1_2 together (or neither, to draw them from seed)'],
+      [{ weights_1_2: w12 }, 'x.json: network.weights_0_1: expected weights_0_1 and weights_1_2 together (or neither, to draw them from seed)'],
+      [{ weights_0_1: [w01[0]], weights_1_2: w12 }, 'x.json: network.weights_0_1: expected 2 rows (one per input) of 3 numbers (one per hidden node), got 1 row'],
+      [{ weights_0_1: [[1, 2], [1, 2, 3]], weights_1_2: w12 }, 'x.json: network.weights_0_1[1]: expected 2 numbers like row 0, got 3 (rows must all be the same length)'],
+      [{ weights_0_1: w01, weights_1_2: [1, 0.5, -1] }, 'x.json: network.weights_1_2[0]: expected an array of one number, got 1'],
+      [{ weights_0_1: w01, weights_1_2: [[1], [0.5]] }, 'x.json: network.weights_1_2: expected 3 rows of one number each, like [[0.5], [-1]] (one per hidden node of weights_0_1), got 2 rows'],
+      [{ weights_0_1: w01, weights_1_2: [[1], [0.5], [-1, 2]] }, 'x.json: network.weights_1_2[2]: expected exactly one number, got 2'],
+      [{ weights_0_1: w01, weights_1_2: w12, hidden: 4 }, 'x.json: network.hidden: expected 3 (the columns of weights_0_1) or no hidden, got 4'],
+      [{ weights_0_1: w01, weights_1_2: w12, seed: 2 }, 'x.json: network.seed: does not apply: weights_0_1 and weights_1_2 give the starting weights (leave seed out)'],
+      [{ weights_0_1: [[1, 'x', 3], [1, 2, 3]], weights_1_2: w12 }, 'x.json: network.weights_0_1[0][1]: expected a number, got "x"'],
+      [{ weights: [1, 2] }, 'x.json: network.weights: applies to 2-layer nets only; this one has layers 3; a 3-layer net takes weights_0_1 and weights_1_2'],
+    ])('refuse %j in one line naming the field and the shape', async (network, message) => {
+      await expect(parseScenario(deep(network), 'x.json')).rejects.toThrow(message);
+    });
+
+    it('--seed and --hidden do not apply to them', async () => {
+      const scenario = await parseScenario(deep({ weights_0_1: w01, weights_1_2: w12 }), 'x.json');
+      expect(() => buildSetup(scenario, { seed: 2 })).toThrow("--seed: 'x' starts from given weights_0_1 and weights_1_2, so --seed does not apply");
+      expect(() => buildSetup(scenario, { hidden: 2 })).toThrow('--hidden');
+      expect(buildSetup(scenario, { alpha: 0.5, activation: 'linear' }).alpha).toBe(0.5);
+    });
   });
 });
