@@ -8,9 +8,9 @@ import pkg from '../package.json' with { type: 'json' };
 import { HELP, parseCli } from './cli/args.js';
 import { UsageError } from './errors.js';
 import { printJsonLines, printLog } from './run/print.js';
-import { BUILT_INS } from './scenarios/builtins.js';
-import { resolveScenario } from './scenarios/loader.js';
+import { listScenarios, resolveScenario } from './scenarios/loader.js';
 import { buildSetup } from './scenarios/setup.js';
+import { cleanText } from './terminal/cleanText.js';
 
 const write = (chunk: string) => process.stdout.write(chunk);
 
@@ -21,13 +21,16 @@ async function main(argv: readonly string[]): Promise<number> {
   if (options.help) return write(HELP), 0;
   if (options.version) return write(`${pkg.version}\n`), 0;
   if (options.list) {
-    const width = Math.max(...BUILT_INS.map((s) => s.id.length));
-    for (const s of BUILT_INS) write(`${s.id.padEnd(width)}  ${s.title}\n`);
+    // The same catalog the picker shows and the scenario argument resolves in: built-ins, then ./scenarios.
+    const { scenarios, problems } = await listScenarios();
+    const width = Math.max(...scenarios.map((s) => s.id.length));
+    for (const s of scenarios) write(`${s.id.padEnd(width)}  ${s.title}\n`);
+    for (const problem of problems) process.stderr.write(`streetlight-tui: ${problem}\n`);
     return 0;
   }
   const scenario = options.scenario === undefined ? undefined : await resolveScenario(options.scenario);
   // Validate the overrides against the scenario before any screen starts.
-  const setup = scenario ? buildSetup(scenario, options.overrides) : undefined;
+  const setup = scenario ? buildSetup(scenario, options.overrides, { json: options.json }) : undefined;
   if (options.print && scenario && setup) {
     if (options.json) printJsonLines(setup, write);
     else printLog(scenario, setup, options.style, write);
@@ -57,8 +60,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    // Bad usage may hold several problems (a scenario file's, one per line); anything else is one line.
+    // Every line is cleaned: it may quote a file's text or an argument, which must not reach the terminal raw.
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`streetlight-tui: ${message.split('\n')[0]}\n`);
+    const lines = error instanceof UsageError ? message.split('\n') : message.split('\n').slice(0, 1);
+    for (const line of lines) process.stderr.write(`streetlight-tui: ${cleanText(line)}\n`);
     process.exitCode = error instanceof UsageError ? 2 : 1;
   },
 );

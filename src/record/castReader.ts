@@ -9,7 +9,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
-import { findJsonProblem } from '../scenarios/jsonProblem.js';
+import { findJsonProblem } from '../scenarios/strictJson.js';
 
 export type CastEventKind = 'o' | 'i' | 'r' | 'm';
 

@@ -6,7 +6,6 @@
 import type { AppState } from '../session/app.js';
 import { initialApp } from '../session/app.js';
 import { listScenarios } from '../scenarios/loader.js';
-import { scenarioFolders } from '../scenarios/folders.js';
 import type { Scenario } from '../scenarios/schema.js';
 import type { Overrides } from '../scenarios/setup.js';
 
@@ -22,7 +21,7 @@ export interface ScreenOptions {
 }
 
 export async function initialAppState(options: ScreenOptions): Promise<AppState> {
-  const { scenarios, problems } = await listScenarios(scenarioFolders());
+  const { scenarios, problems } = await listScenarios();
   return initialApp(scenarios, { overrides: options.overrides, open: options.scenario, problems, recording: options.record !== undefined });
 }
 

@@ -8,6 +8,7 @@
 import { rowsPerUpdate, type TrainerState } from '../engine/trainer.js';
 import type { Mode } from '../engine/types.js';
 import { SPEEDS, type SessionState } from '../session/state.js';
+import { lessonText } from '../scenarios/lesson.js';
 import { short, sig } from './format/numbers.js';
 import { speedText } from './panels/statusLine.js';
 
@@ -21,19 +22,6 @@ function list(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-// Kept under 80 characters, so that on an 80-column screen the lesson fits its own line.
-const LESSONS: Record<string, string> = {
-  'single-light': 'Lesson: one example alone is easy: each step cuts the error as row 0 nears 0.',
-  sgd: 'Lesson: every row tugs the weights; the middle lamp, which matches WALK, wins.',
-  full: 'Lesson: full GD predicts every row, then takes one averaged step per pass.',
-  batch: 'Lesson: batch GD takes one averaged step per few rows: between sgd and full.',
-  overfit: 'Lesson: zero error on the trained row says nothing about the held-out rows.',
-  'conflicting-pressure': 'Lesson: w2 (the right lamp) is pushed both ways; it waits for w1 to take over.',
-  'no-correlation': 'Lesson: no single lamp goes with WALK, so a 2-layer net cannot reach 0 error.',
-  linear: "Lesson: without relu, the two layers multiply out to one weight per lamp.",
-  relu: 'Lesson: relu turns hidden nodes off for some rows: correlation only sometimes.',
-};
-
 const FOCUS: Record<string, string> = {
   lights: 'Watch the predictions move toward their WALK/STOP goals.',
   network: 'Watch how each step moves the weights.',
@@ -41,13 +29,14 @@ const FOCUS: Record<string, string> = {
   chart: 'Watch the error of each iteration in the chart.',
 };
 
-/** The lesson the scenario shows, following the mode or activation chosen with keys. */
+/**
+ * The lesson the scenario shows, from its file (following the mode or activation chosen with keys); a
+ * scenario without one gets a neutral line about what to watch, never another scenario's lesson.
+ */
 export function lessonFor(session: SessionState): string {
   const { scenario, trainer } = session;
-  const setup = trainer.setup;
-  if (trainer.weights.layers === 3) return LESSONS[setup.activation]!;
-  if (['whole-dataset', 'full-gd', 'batch-gd'].includes(scenario.id)) return LESSONS[setup.mode]!;
-  return LESSONS[scenario.id] ?? FOCUS[scenario.focus] ?? FOCUS.lights!;
+  const text = lessonText(scenario, trainer.setup);
+  return text !== undefined ? `Lesson: ${text}` : (FOCUS[scenario.focus] ?? FOCUS.lights!);
 }
 
 const MODE_TEXT: Record<Mode, (batch: number) => string> = {

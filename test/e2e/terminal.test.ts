@@ -297,9 +297,9 @@ describe.skipIf(!hasTmux)('the picker in a real terminal', () => {
     const run = new AppRun(pane, 'picker-downs');
     await run.launch('', pickerShown);
     for (let i = 0; i < 20; i++) pane.key('Down');
-    await pane.waitFor('the last scenario highlighted', highlighted('deep-net'));
+    await pane.waitFor('the last scenario highlighted', highlighted('dimmer-lights'));
     pane.resize(80, 12);
-    await pane.waitFor('the highlight after the resize', (s) => highlighted('deep-net')(s) && s.trimEnd().split('\n').length <= 12);
+    await pane.waitFor('the highlight after the resize', (s) => highlighted('dimmer-lights')(s) && s.trimEnd().split('\n').length <= 12);
     expect(pane.screen()).not.toContain('TypeError');
     pane.type('q');
     await run.expectRestored(0);

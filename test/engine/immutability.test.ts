@@ -86,8 +86,11 @@ describe.each(CASES)('%s, %s', (_id, _mode, setup) => {
     if (!third.done) {
       expect(branch.errors.toArray().slice(0, thirdErrors.length)).toEqual(thirdErrors);
       // The branch's 4th error may still match (full mode predicts it with the 3rd iteration's weights);
-      // its 5th is made with weights that moved at another rate.
-      expect(branch.errors.at(4)).not.toBe(later.errors.at(4));
+      // its 5th is made with weights that moved at another rate, unless the net is dead by then (one-iteration's
+      // three relu nodes are all off from iteration 4 on: its error is 2 whatever the rate).
+      const dead = later.errors.at(4) === later.errors.at(3);
+      if (!dead) expect(branch.errors.at(4)).not.toBe(later.errors.at(4));
+      expect(branch.errors.at(4)).not.toBe(undefined);
     }
     expect(start.errors.length).toBe(0);
     expect(start.weights).toEqual(setup.initialWeights);

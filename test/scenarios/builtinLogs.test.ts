@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { initialState, stepPhase, type TrainerState } from '../../src/engine/trainer.js';
-import { printJsonLines, printLog } from '../../src/print.js';
+import { printJsonLines, printLog } from '../../src/run/print.js';
 import { BUILT_INS, findBuiltIn } from '../../src/scenarios/builtins.js';
 import { buildSetup } from '../../src/scenarios/setup.js';
 import { expectExact, flat, TRAINING } from '../engine/fixtures.js';

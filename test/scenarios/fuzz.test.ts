@@ -17,7 +17,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/scenarios/limits.js';
 import { ScenarioFileError, loadScenarioFile, parseScenario } from '../../src/scenarios/loader.js';
 import { shownFile } from '../../src/scenarios/problems.js';
-import { CLI, ROOT, ensureBuilt } from '../cli/run.js';
+import { CLI, ROOT, ensureBuilt } from '../support/cli.js';
 
 beforeAll(ensureBuilt);
 

@@ -11,8 +11,8 @@ import { buildSetup } from '../../src/scenarios/setup.js';
 import { expectExact, flat, setupOf, TRAINING, type TrainingCase } from '../engine/fixtures.js';
 
 const SCENARIOS_DIR = new URL('../../scenarios/', import.meta.url);
+/** The spec's scenario table, in its order. */
 const IDS = [
-  'dimmer-lights',
   'single-light',
   'whole-dataset',
   'full-gd',
@@ -21,9 +21,10 @@ const IDS = [
   'conflicting-pressure',
   'no-correlation',
   'linear-deep',
-  'attribution',
-  'one-iteration',
   'deep-net',
+  'one-iteration',
+  'attribution',
+  'dimmer-lights',
 ];
 
 describe('built-in scenario files', () => {

@@ -81,17 +81,7 @@ export function isPrintableAscii(text: string): boolean {
   return /^[\x20-\x7e\n]*$/.test(text);
 }
 
-export const BUILT_IN_IDS = [
-  'single-light',
-  'whole-dataset',
-  'full-gd',
-  'batch-gd',
-  'overfit',
-  'conflicting-pressure',
-  'no-correlation',
-  'linear-deep',
-  'deep-net',
-] as const;
+export const BUILT_IN_IDS = BUILT_INS.map((s) => s.id);
 
 /** The app around a session (the training screen reads the help flag and the hints from it). */
 export function appWith(session: SessionState, extra: Partial<AppState> = {}): AppState {
