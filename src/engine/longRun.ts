@@ -25,6 +25,7 @@
 import type { AppendList } from './appendList.js';
 import { createKernel, type Kernel } from './kernel.js';
 import { atBoundary, stepIteration, stepIterationAfter, type TrainerState } from './trainer.js';
+import { extendPath, pathAt, type WeightPath } from './weightPath.js';
 
 export interface LongRun {
   /** The state the run started from (may be mid-iteration). */
@@ -73,6 +74,8 @@ interface Trained {
   readonly checkpoints: Float64Array[];
   errors: AppendList<number>;
   heldOutErrors: AppendList<number>;
+  /** The weight path as far as the kernel has trained (each state takes the part up to its iteration). */
+  path: WeightPath;
   /** The weights after iteration - 1 (valid once the kernel has trained). */
   readonly beforeLast: Float64Array;
   /** Reused buffers: errors and held-out errors of the iterations trained since they were last appended. */
@@ -143,6 +146,7 @@ class Run implements LongRun {
       checkpoints: [kernel.saveWeights()],
       errors: base.errors,
       heldOutErrors: base.heldOutErrors,
+      path: base.path,
       beforeLast: new Float64Array(kernel.weightCount),
       chunk: { errors: new Float64Array(CHUNK), heldOut: new Float64Array(setup.heldOutRows.length > 0 ? CHUNK : 0) },
     };
@@ -165,6 +169,7 @@ class Run implements LongRun {
       if (heldOut) held[filled] = kernel.heldOutError()!;
       filled++;
       if ((kernel.iteration - base.iteration) % interval === 0) t.checkpoints.push(kernel.saveWeights());
+      t.path = extendPath(t.path, kernel.iteration, () => kernel.saveWeights());
       if (filled === CHUNK) flush();
     }
     flush();
@@ -202,6 +207,7 @@ class Run implements LongRun {
       iteration: k - 1,
       errors: t.errors.prefix(base.errors.length + done),
       heldOutErrors: heldOut ? t.heldOutErrors.prefix(base.heldOutErrors.length + done) : base.heldOutErrors,
+      path: pathAt(t.path, k - 1),
     });
   }
 

@@ -20,6 +20,7 @@ import {
   type Forward,
 } from './network.js';
 import type { Phase, TrainingSetup, Vector, Weights } from './types.js';
+import { extendPath, flatten, startPath, type WeightPath } from './weightPath.js';
 
 /** What one row went through so far: the values the screen shows for the active row. */
 export interface RowTrace {
@@ -60,6 +61,8 @@ export interface TrainerState {
   readonly errors: AppendList<number>;
   /** Summed held-out error after each completed iteration (empty when nothing is held out). */
   readonly heldOutErrors: AppendList<number>;
+  /** The weights at the start and after every `path.stride`-th iteration (see weightPath.ts). */
+  readonly path: WeightPath;
   /** The latest prediction made for each row of `setup.inputs` (held-out rows: after each iteration). */
   readonly predictions: readonly (number | undefined)[];
   /** Batch and full modes: the summed weight deltas of the batch so far, and how many rows it holds. */
@@ -81,6 +84,7 @@ export function initialState(setup: TrainingSetup): TrainerState {
     iterationError: 0,
     errors: AppendList.empty(),
     heldOutErrors: AppendList.empty(),
+    path: startPath(setup, setup.initialWeights),
     predictions: setup.inputs.map(() => undefined),
     pending: undefined,
     pendingCount: 0,
@@ -104,6 +108,7 @@ class Snapshot implements TrainerState {
   iterationError: number;
   errors: AppendList<number>;
   heldOutErrors: AppendList<number>;
+  path: WeightPath;
   predictions: (number | undefined)[];
   pending: Weights | undefined;
   pendingCount: number;
@@ -121,6 +126,7 @@ class Snapshot implements TrainerState {
     this.iterationError = s.iterationError;
     this.errors = s.errors;
     this.heldOutErrors = s.heldOutErrors;
+    this.path = s.path;
     this.predictions = s.predictions.slice();
     this.pending = s.pending;
     this.pendingCount = s.pendingCount;
@@ -233,6 +239,7 @@ function finishRow(w: Work): void {
   w.iteration += 1;
   w.errors = w.errors.append(w.iterationError);
   w.iterationError = 0;
+  w.path = extendPath(w.path, w.iteration, () => flatten(w.weights));
   if (w.setup.heldOutRows.length > 0) {
     const { inputs, activation } = w.setup;
     // The held-out rows are predicted with the weights after the iteration, and the screen shows those predictions.
@@ -277,6 +284,8 @@ export interface Reached {
   readonly iteration: number;
   readonly errors: AppendList<number>;
   readonly heldOutErrors: AppendList<number>;
+  /** The weight path up to `iteration` (its points at the stride's iterations up to it). */
+  readonly path: WeightPath;
 }
 
 /**
@@ -287,9 +296,9 @@ export interface Reached {
  */
 export function stepIterationAfter(boundary: TrainerState, reached: Reached): TrainerState {
   if (!atBoundary(boundary)) throw new Error('stepIterationAfter needs a snapshot at an iteration boundary');
-  const { weights, iteration, errors, heldOutErrors } = reached;
+  const { weights, iteration, errors, heldOutErrors, path } = reached;
   const done = iteration >= boundary.setup.iterations;
-  return stepIteration(new Snapshot({ ...boundary, weights, previousWeights: weights, iteration, errors, heldOutErrors, done }));
+  return stepIteration(new Snapshot({ ...boundary, weights, previousWeights: weights, iteration, errors, heldOutErrors, path, done }));
 }
 
 /**
@@ -303,15 +312,17 @@ export function runToEnd(state: TrainerState): TrainerState {
   if (s.done || s.iteration >= last - 1) return stepIteration(s);
   let errors = s.errors;
   let heldOutErrors = s.heldOutErrors;
+  let path = s.path;
   const weights = trainToEnd(
     { ...s.setup, initialWeights: s.weights, iterations: last - 1 },
     (it) => {
       errors = errors.append(it.error);
       if (it.heldOutError !== undefined) heldOutErrors = heldOutErrors.append(it.heldOutError);
+      path = extendPath(path, it.iteration, () => flatten(it.weights()));
     },
     s.iteration,
   );
-  return stepIterationAfter(s, { weights, iteration: last - 1, errors, heldOutErrors });
+  return stepIterationAfter(s, { weights, iteration: last - 1, errors, heldOutErrors, path });
 }
 
 /**

@@ -138,7 +138,7 @@ export const SETUPS: [string, TrainingSetup][] = [
 
 /** Everything a snapshot holds, as plain data (the error lists as arrays), for toEqual. */
 export function essence(s: TrainerState) {
-  return { ...s, setup: undefined, errors: s.errors.toArray(), heldOutErrors: s.heldOutErrors.toArray() };
+  return { ...s, setup: undefined, errors: s.errors.toArray(), heldOutErrors: s.heldOutErrors.toArray(), path: { stride: s.path.stride, points: s.path.points.toArray().map((p) => [...p]) } };
 }
 
 /** A 3-layer sgd net on lamps that are on or off, big enough for the kernel's lit-lamps loop. */

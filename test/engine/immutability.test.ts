@@ -26,7 +26,7 @@ function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
 
 /** A plain, deep copy of what a snapshot shows, to compare a snapshot with itself later. */
 function picture(s: TrainerState): unknown {
-  return structuredClone({ ...s, errors: s.errors.toArray(), heldOutErrors: s.heldOutErrors.toArray() });
+  return structuredClone({ ...s, errors: s.errors.toArray(), heldOutErrors: s.heldOutErrors.toArray(), path: { stride: s.path.stride, points: s.path.points.toArray() } });
 }
 
 const CASES = BUILT_INS.flatMap((scenario) =>

@@ -195,3 +195,36 @@ describe('continueWith', () => {
     expect(() => continueWith(d, wider)).toThrow(/weights_0_1 3 x 4 for 3 inputs and 5 hidden nodes/);
   });
 });
+
+describe('the weight path', () => {
+  it('is the same stepped or run to the end, bounded, and holds the weights at its stride', async () => {
+    const { BUILT_INS } = await import('../../src/scenarios/builtins.js');
+    const { buildSetup } = await import('../../src/scenarios/setup.js');
+    const { flatten } = await import('../../src/engine/weightPath.js');
+    for (const scenario of BUILT_INS) {
+      const setup = buildSetup(scenario);
+      let stepped = initialState(setup);
+      const weightsAt: Float64Array[] = [flatten(stepped.weights)];
+      while (!stepped.done) {
+        stepped = stepIteration(stepped);
+        weightsAt.push(flatten(stepped.weights));
+      }
+      const run = startLongRun(initialState(setup));
+      while (!run.done) run.advance(7);
+      const ran = run.state();
+      expect(ran.path.points.toArray()).toEqual(stepped.path.points.toArray());
+      const { stride } = stepped.path;
+      expect(stepped.path.points.length).toBe(Math.floor(setup.iterations / stride) + 1);
+      stepped.path.points.toArray().forEach((p, i) => expect(p).toEqual(weightsAt[i * stride]));
+      // A state rebuilt for the back key holds the path up to its own iteration.
+      const k = Math.max(1, setup.iterations - 3);
+      expect(run.stateAt(k).path.points.length).toBe(Math.floor(k / stride) + 1);
+    }
+    // A million iterations of a big net: at most 1024 points, at most 8 MB.
+    const big = buildSetup(BUILT_INS.find((s) => s.id === 'deep-net')!, { hidden: 256, iterations: 1_000_000 });
+    const { pathStride, MAX_POINTS } = await import('../../src/engine/weightPath.js');
+    const stride = pathStride(big);
+    expect(1_000_000 / stride + 1).toBeLessThanOrEqual(MAX_POINTS);
+    expect((1_000_000 / stride + 1) * (3 * 256 + 256) * 8).toBeLessThanOrEqual(8 * 1024 * 1024);
+  });
+});
