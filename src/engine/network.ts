@@ -56,6 +56,21 @@ export function hiddenDelta(weights_1_2: Matrix, delta: number, hidden: Vector, 
 }
 
 /**
+ * The two halves of `hiddenDelta`, as the book's figures show them: each hidden node's share of the
+ * error, `layer_2_delta × weights_1_2[j]`, and the slope that passes or zeroes it (relu2deriv: 1 where
+ * the node fired, 0 where relu switched it off; always 1 without an activation). Their product, in this
+ * order, is exactly `hiddenDelta`'s.
+ */
+export function hiddenDeltaParts(weights_1_2: Matrix, delta: number, hidden: Vector, activation: Activation): { share: number[]; slope: number[] } {
+  return { share: hidden.map((_, j) => delta * weights_1_2[j]![0]!), slope: hidden.map((h) => activationSlope(activation, h)) };
+}
+
+/** Every row's prediction with the weights in force (not as of when the row was last trained). */
+export function predictAll(weights: Weights, inputs: Matrix, activation: Activation): number[] {
+  return inputs.map((row) => forward(weights, row, activation).prediction);
+}
+
+/**
  * The weight deltas of one row before alpha: `input * delta` for a 2-layer net;
  * `layer_1ᵀ · layer_2_delta` and `layer_0ᵀ · layer_1_delta` for a 3-layer net.
  */

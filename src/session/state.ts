@@ -3,7 +3,8 @@
  * immutable snapshots; it knows nothing of Ink, so every key flow is testable with plain calls.
  */
 import { startLongRun, type LongRun } from '../engine/longRun.js';
-import { initialState, stepIteration, stepPhase, stepRow, type TrainerState } from '../engine/trainer.js';
+import type { AppendList } from '../engine/appendList.js';
+import { atBoundary, continueWith, initialState, stepIteration, stepPhase, stepRow, type TrainerState } from '../engine/trainer.js';
 import type { Activation, Mode } from '../engine/types.js';
 import type { Scenario } from '../scenarios/schema.js';
 import { buildSetup, isDeep, type Overrides } from '../scenarios/setup.js';
@@ -24,7 +25,10 @@ export type LastAction =
   | { readonly kind: 'reset' }
   | { readonly kind: 'mode'; readonly mode: Mode }
   | { readonly kind: 'activation'; readonly activation: Activation }
-  | { readonly kind: 'not-available'; readonly what: 'mode' | 'activation' }
+  | { readonly kind: 'not-available'; readonly what: 'mode' | 'activation' | 'train-row' }
+  | { readonly kind: 'train-row'; readonly row: number }
+  | { readonly kind: 'view' }
+  | { readonly kind: 'network-page' }
   | { readonly kind: 'finished' }
   | { readonly kind: 'running' }
   | { readonly kind: 'stopped' }
@@ -52,6 +56,12 @@ export interface SessionState {
    * one mutable thing a session holds: each slice trains it on, and `trainer` is its state after it.
    */
   readonly running: LongRun | undefined;
+  /** Which of the extra views (pressure tables, intermediate dataset, weights chart) the side slot shows; `v` cycles. */
+  readonly view: number;
+  /** Where a 3-layer net's network panel cannot show both: its forward rows or its backward rows; `w` switches. */
+  readonly networkPage: 'forward' | 'backward';
+  /** The run before the last restart by g or a: its error curve stays on the chart, named by what it was. */
+  readonly previous: { readonly errors: AppendList<number>; readonly name: string } | undefined;
 }
 
 export type SessionAction =
@@ -66,7 +76,10 @@ export type SessionAction =
   | { readonly type: 'toggle-scale' }
   | { readonly type: 'marker' }
   | { readonly type: 'run-slice' }
-  | { readonly type: 'stop-run' };
+  | { readonly type: 'stop-run' }
+  | { readonly type: 'cycle-view' }
+  | { readonly type: 'toggle-network-page' }
+  | { readonly type: 'train-next-row' };
 
 export function openSession(scenario: Scenario, overrides: Overrides = {}, recording = false): SessionState {
   const setup = buildSetup(scenario, overrides);
@@ -82,6 +95,9 @@ export function openSession(scenario: Scenario, overrides: Overrides = {}, recor
     markers: 0,
     recording,
     running: undefined,
+    view: 0,
+    networkPage: 'forward',
+    previous: undefined,
   };
 }
 
@@ -101,8 +117,44 @@ function rows(trainer: TrainerState, count: number): TrainerState {
 }
 
 /** Restarts from the same start, with changed overrides (mode, activation) or the same ones (reset). */
-function restart(state: SessionState, overrides: Overrides, last: LastAction): SessionState {
-  return { ...openSession(state.scenario, overrides, state.recording), chartScale: state.chartScale, speed: state.speed, markers: state.markers, last };
+/** Restarts from the same start, with changed overrides (mode, activation) or the same ones (reset). */
+function restart(state: SessionState, overrides: Overrides, last: LastAction, previous = state.previous): SessionState {
+  return {
+    ...openSession(state.scenario, overrides, state.recording),
+    chartScale: state.chartScale,
+    speed: state.speed,
+    markers: state.markers,
+    view: state.view,
+    networkPage: state.networkPage,
+    previous,
+    last,
+  };
+}
+
+/** What a run was, for the legend of its curve once another run replaced it. */
+function runName(t: TrainerState): string {
+  return t.weights.layers === 3 ? t.setup.activation : t.setup.mode === 'batch' ? `batch ${t.setup.batchSize}` : t.setup.mode;
+}
+
+/**
+ * `t` (rows held out): the first held-out row joins the training rows, the weights as they are. The
+ * book's point about overfitting: trained on row 0 alone the net sits at an equilibrium with error 0;
+ * row 1 pushes the right weight again and breaks it. At an iteration boundary only (the iteration in
+ * progress is finished first); a run that had finished gets its scenario's iterations again.
+ */
+function trainNextRow(state: SessionState): SessionState {
+  const t = state.trainer;
+  const next = t.setup.heldOutRows[0];
+  if (next === undefined) return { ...state, last: { kind: 'not-available', what: 'train-row' } };
+  const boundary = atBoundary(t) ? t : stepIteration(t);
+  const setup = {
+    ...boundary.setup,
+    trainRows: [...boundary.setup.trainRows, next],
+    heldOutRows: boundary.setup.heldOutRows.slice(1),
+    iterations: boundary.done ? boundary.iteration + state.scenario.training.iterations : boundary.setup.iterations,
+  };
+  const history = boundary === t ? pushHistory(state.history, t) : pushHistory(pushHistory(state.history, t), boundary);
+  return { ...state, trainer: continueWith(boundary, setup), history, playing: false, last: { kind: 'train-row', row: next } };
 }
 
 /**
@@ -160,15 +212,21 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
     case 'cycle-mode': {
       if (isDeep(state.scenario)) return { ...state, last: { kind: 'not-available', what: 'mode' } };
       const mode = MODES[(MODES.indexOf(state.trainer.setup.mode) + 1) % MODES.length]!;
-      return restart(state, { ...state.overrides, mode }, { kind: 'mode', mode });
+      return restart(state, { ...state.overrides, mode }, { kind: 'mode', mode }, { errors: state.trainer.errors, name: runName(state.trainer) });
     }
     case 'toggle-activation': {
       if (!isDeep(state.scenario)) return { ...state, last: { kind: 'not-available', what: 'activation' } };
       const activation: Activation = state.trainer.setup.activation === 'relu' ? 'linear' : 'relu';
-      return restart(state, { ...state.overrides, activation }, { kind: 'activation', activation });
+      return restart(state, { ...state.overrides, activation }, { kind: 'activation', activation }, { errors: state.trainer.errors, name: runName(state.trainer) });
     }
     case 'toggle-scale':
       return { ...state, chartScale: state.chartScale === 'linear' ? 'log' : 'linear' };
+    case 'cycle-view':
+      return { ...state, view: state.view + 1, last: { kind: 'view' } };
+    case 'toggle-network-page':
+      return { ...state, networkPage: state.networkPage === 'forward' ? 'backward' : 'forward', last: { kind: 'network-page' } };
+    case 'train-next-row':
+      return trainNextRow(state);
     case 'marker':
       // Without a recording there is nothing to mark: the count stays, and the caption says how to record.
       return state.recording ? { ...state, markers: state.markers + 1, last: { kind: 'marker' } } : { ...state, last: { kind: 'marker' } };

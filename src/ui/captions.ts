@@ -11,6 +11,7 @@ import { SPEEDS, type SessionState } from '../session/state.js';
 import { lessonText } from '../scenarios/lesson.js';
 import { short, sig } from './format/numbers.js';
 import { speedText } from './panels/statusLine.js';
+import { shownViews, VIEW_NAMES } from './views.js';
 
 /** Numbers in prose: three significant digits, so 0.000534 reads as 0.000534, not 0.001. */
 const n = (x: number) => sig(x, 3);
@@ -39,10 +40,10 @@ export function lessonFor(session: SessionState): string {
   return text !== undefined ? `Lesson: ${text}` : (FOCUS[scenario.focus] ?? FOCUS.lights!);
 }
 
-const MODE_TEXT: Record<Mode, (batch: number) => string> = {
+const MODE_TEXT: Record<Mode, (rows: number) => string> = {
   sgd: () => 'an update after every row',
-  batch: (b) => `one averaged update per ${b} rows`,
-  full: () => 'one averaged update per pass',
+  batch: (b) => (b === 1 ? 'an update after every row (a batch of 1)' : `one averaged update per ${b} rows`),
+  full: (b) => (b === 1 ? 'one update per pass over its 1 row' : 'one averaged update per pass'),
 };
 
 /** Hidden nodes relu switched off for the active row. */
@@ -107,8 +108,10 @@ function phaseCaption(s: SessionState): string {
         ? 'Backpropagate: layer_1_delta = layer_2_delta × weights_1_2, and 0 at off nodes.'
         : 'Backpropagate: layer_1_delta = layer_2_delta × weights_1_2: every node shares.';
     case 'update': {
-      if (deep) return 'Update: each weight matrix moves by -α × its input layer × its delta.';
       const size = rowsPerUpdate(t.setup);
+      if (deep && tr.applied === false) return `Update: row ${tr.row}'s weight deltas join the batch (${t.pendingCount} of ${size}); the weights wait.`;
+      if (deep && size > 1) return "Update: the batch's weight deltas, averaged, move both weight matrices at once.";
+      if (deep) return 'Update: each weight matrix moves by -α × its input layer × its delta.';
       if (tr.applied === false) return `Update: row ${tr.row}'s deltas join the batch (${t.pendingCount} of ${size}); the weights wait.`;
       if (size > 1) return "Update: batch complete; its rows' averaged deltas move the weights at once.";
       const unlit = tr.input.flatMap((x, i) => (x === 0 ? [`w${i}`] : []));
@@ -167,7 +170,7 @@ export function captionFor(session: SessionState): string[] {
       first = 'Reset: the same starting weights; training begins again.';
       break;
     case 'mode':
-      first = `Mode ${last.mode}: ${MODE_TEXT[last.mode](t.setup.batchSize)}; restarted from the same weights.`;
+      first = `Mode ${last.mode}: ${MODE_TEXT[last.mode](rowsPerUpdate(t.setup))}; restarted from the same weights.`;
       break;
     case 'activation':
       first =
@@ -179,10 +182,26 @@ export function captionFor(session: SessionState): string[] {
       first =
         last.what === 'mode'
           ? `g switches gradient descent on 2-layer nets; this 3-layer net keeps its mode (${t.setup.mode}).`
-          : 'a switches relu on 3-layer nets; a 2-layer net has no hidden layer.';
+          : last.what === 'activation'
+            ? 'a switches relu on 3-layer nets; a 2-layer net has no hidden layer.'
+            : 'No row is held out: every row already trains.';
       break;
     case 'finished':
       first = `Finished ${t.iteration} iterations. ${outcome(t)}`;
+      break;
+    case 'train-row':
+      first = `Row ${last.row} joins the training rows: its pushes reach the weights again, and the equilibrium breaks.`;
+      break;
+    case 'view': {
+      const { side, extra } = shownViews(session);
+      first = `The side view shows ${VIEW_NAMES[side]}${extra !== side ? `; beside the chart, ${VIEW_NAMES[extra]}` : ''} (v for the next).`;
+      break;
+    }
+    case 'network-page':
+      first =
+        session.networkPage === 'forward'
+          ? 'The network shows its forward lines: the weights and the values the prediction flows through (w for the way back).'
+          : 'The network shows the way back: each node\'s share of the error, the relu mask, the deltas and weight deltas (w for forward).';
       break;
     case 'running': {
       const run = session.running;

@@ -33,6 +33,8 @@ export interface Glyphs {
   readonly lampOn: string;
   readonly lampDim: string;
   readonly lampOff: string;
+  /** Lamps on a dimmer, a quarter to nearly full (dimmer lights: 0.1 and 0.9 must differ). */
+  readonly lampLevels: readonly string[];
   /** A full bar cell and a half cell (the half grows away from the axis). */
   readonly barFull: string;
   readonly barHalfRight: string;
@@ -104,6 +106,7 @@ const UNICODE: Glyphs = {
   lampOn: '●',
   lampDim: '◐',
   lampOff: '○',
+  lampLevels: ['◔', '◑', '◕'],
   barFull: '█',
   barHalfRight: '▌',
   barHalfLeft: '▐',
@@ -134,6 +137,7 @@ const ASCII: Glyphs = {
   lampOn: '#',
   lampDim: '+',
   lampOff: '.',
+  lampLevels: [':', '+', '*'],
   barFull: '#',
   barHalfRight: '=',
   barHalfLeft: '=',
@@ -173,13 +177,16 @@ const ASCII_TEXT: readonly [RegExp, string][] = [
   [/×/g, 'x'],
   [/ᵀ/g, '.T'],
   [/α/g, 'alpha'],
-  [/Δ/g, 'change '],
+  [/Δ/g, 'd'],
   [/[—–]/g, '-'],
   [/…/g, '...'],
   [/≈/g, '~'],
   [/[‘’]/g, "'"],
   [/[“”]/g, '"'],
   [/²/g, '^2'],
+  [/±/g, '+-'],
+  [/Σ/g, 'sum'],
+  [/δ/g, 'd'],
 ];
 
 export function toAscii(s: string): string {

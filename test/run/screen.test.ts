@@ -176,8 +176,8 @@ describe('nothing hidden without saying so', () => {
     const text = lines.join('\n');
     expect(text).toMatch(/Network.*\+\d+ lamps/);
     expect(text).toMatch(/weights_0_1 .*\+\d more/);
-    expect(text).toMatch(/Pressure on weights_1_2/);
-    expect(text).toMatch(/Street lights.*rows 0-\d of 7/);
+    expect(text).toMatch(/Pushes on weights_1_2/);
+    expect(text).toMatch(/Street lights.*\+7/);
     // Rows of the grid and of the pressure table end in values, not in a "+3" stand-in column.
     for (const line of lines.filter((l) => /^\s*(layer_1|weights_1_2|layer_1_delta|\s*lamp \d)/.test(l.slice(34)))) {
       expect(line).not.toMatch(/\+\d\s*$/);

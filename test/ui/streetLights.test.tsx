@@ -77,18 +77,18 @@ describe('StreetLights', () => {
     expect(rows[2]).toMatch(/-?\d\.\d{3}/);
   });
 
-  it('dims fractional lamps', () => {
-    const inputs = [[1, 0.5, 0]];
+  it('draws a lamp on a dimmer by its brightness: 0.9 and 0.1 differ (Matrix A)', () => {
+    const inputs = [[1, 0.9, 0.5, 0.1, 0]];
     const frame = frameAt(
       <StreetLights inputs={inputs} labels={[1]} predictions={[undefined]} activeRow={undefined} heldOutRows={[]} theme={COLOR} width={40} height={2} />,
       80,
     );
-    expect(frame).toContain('● ◐ ○');
+    expect(frame).toContain('● ◕ ◑ ◔ ○');
     const ascii = frameAt(
       <StreetLights inputs={inputs} labels={[1]} predictions={[0.3]} activeRow={0} heldOutRows={[]} theme={PLAIN} width={40} height={2} />,
       80,
     );
-    expect(ascii).toContain('# + .');
+    expect(ascii).toContain('# * + : .');
   });
 
   it('shows a window around the active row when the rows do not fit', () => {

@@ -21,7 +21,12 @@ export interface LayoutInfo {
   readonly linear?: boolean;
   /** The scenario's focus: a 'pressure' scenario keeps its pressure table before other extras. */
   readonly focus?: 'lights' | 'network' | 'pressure' | 'chart';
+  /** The extra views the side slot takes turns with (see ui/views.ts); the slot is as big as the biggest. */
+  readonly views?: readonly SideView[];
 }
+
+/** The extra views: the book's pressure table, the pushes now, the intermediate dataset, a chart. */
+export type SideView = 'pressure-book' | 'pressure-now' | 'intermediate' | 'weights' | 'errors';
 
 export interface Need {
   readonly minWidth: number;
@@ -44,6 +49,8 @@ export function indexWidth(rows: number): number {
 /** Street lights: marker, index, lamps, WALK/STOP, prediction, optional bar, optional "held out". */
 export const LIGHTS = {
   heldOutTag: ' held out',
+  /** A second prediction column (a linear net's single-layer equivalent). */
+  also: 8,
   barMin: 4,
   barMax: 16,
   /** Width without the bar, drawing `lamps` lamps. */
@@ -60,9 +67,10 @@ export const LIGHTS = {
 export function lightsNeed(info: LayoutInfo): Need {
   const inputs = info.inputs ?? 3;
   const heldOut = !!info.heldOut;
-  const base = LIGHTS.base(info.rows, inputs, heldOut);
+  const also = info.linear ? LIGHTS.also : 0;
+  const base = LIGHTS.base(info.rows, inputs, heldOut) + also;
   return {
-    minWidth: LIGHTS.base(info.rows, Math.min(inputs, 3), heldOut),
+    minWidth: LIGHTS.base(info.rows, Math.min(inputs, 3), heldOut) + also,
     fullWidth: base,
     comfortableWidth: base + 1 + LIGHTS.barMin,
     maxWidth: base + 1 + LIGHTS.barMax,
@@ -84,10 +92,10 @@ export const WEIGHTS = {
 };
 
 /** The lines of the 2-layer network panel, top to bottom (the weights line stands for one per weight). */
-export type VectorLine = 'title' | 'header' | 'weights' | 'prediction' | 'error';
+export type VectorLine = 'title' | 'header' | 'weights' | 'prediction' | 'error' | 'weight_delta';
 
 export function vectorLines(detail: boolean): readonly VectorLine[] {
-  return detail ? ['title', 'header', 'weights', 'prediction', 'error'] : ['title', 'weights', 'prediction', 'error'];
+  return detail ? ['title', 'header', 'weights', 'prediction', 'error', 'weight_delta'] : ['title', 'weights', 'prediction', 'error', 'weight_delta'];
 }
 
 // ---- network: 3-layer weight grids ----------------------------------------------------------
@@ -95,7 +103,13 @@ export function vectorLines(detail: boolean): readonly VectorLine[] {
 /** 3-layer grid: a label column, then one cell per hidden node. */
 export const GRID = { label: 14, cell: 8 };
 
-/** The lines of the 3-layer network panel, top to bottom ('lamp' stands for one line per input). */
+/**
+ * The lines of the 3-layer network panel, top to bottom ('lamp' stands for one line per input,
+ * 'weight_delta_0_1' for a line with its name and one per input). The forward lines carry the prediction (weights_0_1, layer_1, weights_1_2, layer_2);
+ * the backward lines the error's way back (each node's share layer_2_delta × weights_1_2, the relu
+ * mask, layer_1_delta, and the weight deltas before alpha). Where the panel cannot hold both, it shows one
+ * page at a time, each with its labels fixed (`w` switches).
+ */
 export type GridLine =
   | 'title'
   | 'header'
@@ -106,23 +120,29 @@ export type GridLine =
   | 'change'
   | 'output'
   | 'layer_2_delta'
+  | 'share'
+  | 'relu2deriv'
   | 'layer_1_delta'
+  | 'weight_delta_1_2'
+  | 'weight_delta_0_1'
   | 'single-layer';
 
-export function gridLines(linear: boolean, detail: boolean): readonly GridLine[] {
-  return [
-    'title',
-    'header',
+export type GridPage = 'full' | 'forward' | 'backward';
+
+export function gridLines(linear: boolean, detail: boolean, page: GridPage = 'full'): readonly GridLine[] {
+  const forward: GridLine[] = [
     'lamp',
     ...(detail && !linear ? (['before-relu'] as const) : []),
     'layer_1',
     'weights_1_2',
     ...(detail ? (['change'] as const) : []),
-    'output',
-    'layer_2_delta',
-    'layer_1_delta',
-    ...(linear ? (['single-layer'] as const) : []),
   ];
+  const error: GridLine[] = ['output', 'layer_2_delta'];
+  const backward: GridLine[] = ['share', ...(linear ? [] : (['relu2deriv'] as const)), 'layer_1_delta', 'weight_delta_1_2', 'weight_delta_0_1'];
+  const single: GridLine[] = linear ? ['single-layer'] : [];
+  if (page === 'forward') return ['title', 'header', ...forward, ...error, 'layer_1_delta', ...single];
+  if (page === 'backward') return ['title', 'header', 'layer_2_delta', ...backward];
+  return ['title', 'header', ...forward, ...error, ...backward, ...single];
 }
 
 /** Hidden-node columns shown in `width`; when some are left out, the header says how many. */
@@ -131,17 +151,25 @@ export function gridColumnsFitting(width: number, hidden: number): number {
 }
 
 /** Lines of the network panel with `inputs` lamps (see vectorLines / gridLines). */
-export function networkLines(info: LayoutInfo, detail: boolean): number {
+export function networkLines(info: LayoutInfo, detail: boolean, page: GridPage = 'full'): number {
   const inputs = info.inputs ?? 3;
-  const lines = info.deep ? gridLines(!!info.linear, detail) : vectorLines(detail);
-  // Every line once, but 'lamp' stands for one line per input.
-  return lines.length - 1 + inputs;
+  if (!info.deep) return vectorLines(detail).length - 1 + inputs;
+  // Every line once, but 'lamp' stands for one line per input, and 'weight_delta_0_1' for its name and one per input.
+  const lines = gridLines(!!info.linear, detail, page);
+  return lines.length + (lines.includes('lamp') ? inputs - 1 : 0) + (lines.includes('weight_delta_0_1') ? inputs : 0);
 }
 
-export function networkNeed(info: LayoutInfo, detail: boolean): Need {
+/** Of the two pages, the taller: what a paged panel needs. */
+export function pagedLines(info: LayoutInfo, detail: boolean): number {
+  return Math.max(networkLines(info, detail, 'forward'), networkLines(info, detail, 'backward'));
+}
+
+export function networkNeed(info: LayoutInfo, detail: boolean, paged = false): Need {
   const inputs = info.inputs ?? 3;
-  const height = networkLines(info, detail);
-  const minHeight = height - inputs + Math.min(inputs, 1);
+  const height = info.deep && paged ? pagedLines(info, detail) : networkLines(info, detail);
+  // Short of room, each per-lamp section keeps one lamp (the active row's lamps are in the street lights).
+  const sections = info.deep ? gridLines(!!info.linear, detail, paged ? 'backward' : 'full').filter((l) => l === 'lamp' || l === 'weight_delta_0_1').length : 1;
+  const minHeight = height - (inputs - Math.min(inputs, 1)) * Math.max(1, sections);
   if (!info.deep) {
     return {
       // The change column goes first when space is short (a detail, not counted as cut off).
@@ -169,8 +197,8 @@ export function networkNeed(info: LayoutInfo, detail: boolean): Need {
 export const PRESSURE = {
   label: (rows: number) => 2 + 4 + indexWidth(rows) + 1,
   cell: 7,
-  /** Title, column header, and the `net` line under the rows. */
-  fixedLines: 3,
+  /** Title, column header, and two lines under the rows (the book's up/down counts, or the sum and its legend). */
+  fixedLines: 4,
 };
 
 export function pressureNeed(info: LayoutInfo): Need {
@@ -199,6 +227,48 @@ export function columnsFitting(width: number, label: number, cell: number, count
   let cols = Math.max(1, Math.floor((width - label) / cell));
   while (cols > 1 && label + cell * cols + moreNote(count - cols).length > width) cols--;
   return cols;
+}
+
+// ---- intermediate dataset -------------------------------------------------------------------
+
+/** A marker and "row N", the lamps as glyphs, a cell per hidden node, the goal. */
+export const INTERMEDIATE = {
+  label: (rows: number) => 2 + 4 + indexWidth(rows) + 1,
+  cell: 6,
+  goal: 5,
+  /** Title, header, and two lines under the rows (the hidden nodes' r, the lamps' r); a third (the floors) where there is room. */
+  fixedLines: 4,
+};
+
+export function intermediateNeed(info: LayoutInfo): Need {
+  const lamps = info.inputs ?? 3;
+  const rows = info.trainRows ?? info.rows;
+  const base = INTERMEDIATE.label(info.rows) + 2 * lamps + INTERMEDIATE.goal;
+  return {
+    minWidth: Math.max(36, base + INTERMEDIATE.cell * Math.min(info.hidden, 2)),
+    fullWidth: Math.max(36, base + INTERMEDIATE.cell * info.hidden),
+    comfortableWidth: Math.max(44, base + INTERMEDIATE.cell * info.hidden),
+    maxWidth: Math.max(44, base + INTERMEDIATE.cell * info.hidden),
+    height: INTERMEDIATE.fixedLines + rows,
+    minHeight: INTERMEDIATE.fixedLines + Math.min(rows, 2),
+  };
+}
+
+// ---- the side slot: the biggest of its views -------------------------------------------------
+
+export function sideNeed(info: LayoutInfo): Need {
+  const needs = (info.views ?? ['pressure-now']).map((v) => (v === 'intermediate' ? intermediateNeed(info) : v === 'weights' || v === 'errors' ? chartNeed() : pressureNeed(info)));
+  const max = (k: keyof Need) => Math.max(...needs.map((n) => n[k]));
+  const chartOnly = needs.every((n) => n.maxWidth === Infinity);
+  return {
+    minWidth: max('minWidth'),
+    fullWidth: max('fullWidth'),
+    comfortableWidth: max('comfortableWidth'),
+    // A chart would take any width; beside a table the slot stays the table's size.
+    maxWidth: chartOnly ? Infinity : Math.max(...needs.filter((n) => n.maxWidth !== Infinity).map((n) => n.maxWidth), CHART.goodWidth),
+    height: max('height'),
+    minHeight: max('minHeight'),
+  };
 }
 
 // ---- error chart ------------------------------------------------------------------------------

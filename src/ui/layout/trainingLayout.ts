@@ -11,11 +11,17 @@
  * whole screen on every redraw (flicker, lost scrollback).
  */
 import { MIN_SIZE, type Size } from '../../terminal/size.js';
-import { CHART, chartNeed, lightsNeed, networkNeed, pressureNeed, type LayoutInfo, type Need } from './panelSizes.js';
+import { CHART, chartNeed, lightsNeed, networkNeed, sideNeed, type LayoutInfo, type Need } from './panelSizes.js';
 
 export type { LayoutInfo } from './panelSizes.js';
 
-export type PanelName = 'lights' | 'network' | 'chart' | 'pressure';
+/**
+ * The panels: the street lights, the network, the chart (the error, or for a pressure lesson the
+ * weights), the side slot (one of the scenario's extra views at a time: the pressure tables, the
+ * intermediate dataset, the other chart; `v` cycles) and, on a big screen, a second extra slot (the
+ * next view), so more of the lesson is in sight at once.
+ */
+export type PanelName = 'lights' | 'network' | 'chart' | 'side' | 'extra';
 
 
 export interface PanelBox {
@@ -41,9 +47,11 @@ export interface Layout {
   readonly gap: number;
   readonly bands: readonly Band[];
   readonly lights: PanelBox;
-  readonly network: PanelBox & { readonly detail: boolean };
+  /** `paged`: a 3-layer net's forward and backward lines take turns (see panelSizes.gridLines). */
+  readonly network: PanelBox & { readonly detail: boolean; readonly paged: boolean };
   readonly chart: PanelBox;
-  readonly pressure: PanelBox | undefined;
+  readonly side: PanelBox | undefined;
+  readonly extra: PanelBox | undefined;
   readonly captionLines: number;
   readonly hints: boolean;
 }
@@ -59,11 +67,12 @@ export const GAP = 2;
 
 /** Arrangements, most preferred first. The band holding the chart stretches to fill the height. */
 const ARRANGEMENTS: readonly (readonly (readonly PanelName[])[])[] = [
-  [['lights', 'network', 'pressure'], ['chart']],
-  [['lights', 'network'], ['chart', 'pressure']],
+  [['lights', 'network', 'side'], ['chart', 'extra']],
+  [['lights', 'network'], ['chart', 'side']],
+  [['lights', 'network', 'side'], ['chart']],
   [['lights', 'network'], ['chart']],
-  [['network', 'pressure'], ['lights', 'chart']],
-  [['network'], ['lights', 'chart', 'pressure']],
+  [['network', 'side'], ['lights', 'chart']],
+  [['network'], ['lights', 'chart', 'side']],
   [['network'], ['lights', 'chart']],
   [['network'], ['lights'], ['chart']],
 ];
@@ -76,10 +85,11 @@ interface Candidate {
   readonly arrangement: number;
   readonly chartLines: number;
   readonly focusPressure: boolean;
+  readonly extra: boolean;
 }
 
 /** The order in which spare width goes to panels. */
-const GROWTH: readonly PanelName[] = ['network', 'lights', 'pressure'];
+const GROWTH: readonly PanelName[] = ['network', 'lights', 'side', 'extra'];
 
 function fitWidths(panels: readonly PanelName[], needs: Record<PanelName, Need>, columns: number): Map<PanelName, number> | undefined {
   const gaps = GAP * (panels.length - 1);
@@ -104,13 +114,16 @@ function tryCandidate(
   size: { columns: number; rows: number },
   info: LayoutInfo,
   arrangementIndex: number,
-  opts: { detail: boolean; captionLines: number; hints: boolean; roomy: boolean; spacing: number },
+  opts: { detail: boolean; paged: boolean; captionLines: number; hints: boolean; roomy: boolean; spacing: number },
 ): Candidate | undefined {
   const arrangement = ARRANGEMENTS[arrangementIndex]!;
+  // One extra view has nowhere to take turns with: the side slot shows it; the second slot is for two.
+  if (arrangement.flat().includes('extra') && (info.views?.length ?? 0) < 2) return undefined;
   const needs: Record<PanelName, Need> = {
     lights: lightsNeed(info),
-    network: networkNeed(info, opts.detail),
-    pressure: pressureNeed(info),
+    network: networkNeed(info, opts.detail, opts.paged),
+    side: sideNeed(info),
+    extra: sideNeed(info),
     chart: chartNeed(),
   };
   const widths = new Map<PanelName, number>();
@@ -148,7 +161,7 @@ function tryCandidate(
     const band = bands.find((b) => b.panels.includes(p))!;
     return p === 'chart' ? band.height : Math.min(band.height, needs[p].height);
   };
-  const hasPressure = widths.has('pressure');
+  const hasPressure = widths.has('side');
   const layout: Layout = {
     width: size.columns,
     height: chrome + heights.reduce((a, b) => a + b, 0),
@@ -157,9 +170,10 @@ function tryCandidate(
     gap: GAP,
     bands,
     lights: { width: widths.get('lights')!, height: heightOf('lights') },
-    network: { width: widths.get('network')!, height: heightOf('network'), detail: opts.detail },
+    network: { width: widths.get('network')!, height: heightOf('network'), detail: opts.detail, paged: opts.paged },
     chart: { width: widths.get('chart')!, height: heightOf('chart') },
-    pressure: hasPressure ? { width: widths.get('pressure')!, height: heightOf('pressure') } : undefined,
+    side: hasPressure ? { width: widths.get('side')!, height: heightOf('side') } : undefined,
+    extra: widths.has('extra') ? { width: widths.get('extra')!, height: heightOf('extra') } : undefined,
     captionLines: opts.captionLines,
     hints: opts.hints,
   };
@@ -170,6 +184,7 @@ function tryCandidate(
     arrangement: arrangementIndex,
     chartLines: heightOf('chart'),
     focusPressure: info.focus === 'pressure' && hasPressure,
+    extra: widths.has('extra'),
   };
 }
 
@@ -177,13 +192,18 @@ function tryCandidate(
 function rank(c: Candidate): number[] {
   const l = c.layout;
   return [
+    // A pressure lesson keeps its table, windowed if need be, before anything else.
+    c.focusPressure ? 1 : 0,
     c.clipped ? 0 : 1,
     l.hints ? 1 : 0,
     l.captionLines >= 1 ? 1 : 0,
     c.focusPressure ? 1 : 0,
-    c.chartLines >= CHART.goodLines ? 1 : 0,
-    l.pressure ? 1 : 0,
+    l.side ? 1 : 0,
+    // The lesson line (the caption's second) before a taller chart: it is what the room should read.
     l.captionLines >= 2 ? 1 : 0,
+    c.chartLines >= CHART.goodLines ? 1 : 0,
+    l.network.paged ? 0 : 1,
+    c.extra ? 1 : 0,
     l.network.detail ? 1 : 0,
     c.comfortable,
     l.spacing,
@@ -220,10 +240,11 @@ function searchLayout(size: Size, info: LayoutInfo): Layout | TooSmall {
   let bestRank: number[] = [];
   for (let a = 0; a < ARRANGEMENTS.length; a++) {
     for (const detail of [true, false]) {
+      for (const paged of info.deep ? [false, true] : [false]) {
       for (const captionLines of [2, 1, 0]) {
         for (const hints of [true, false]) {
           for (const spacing of roomy ? [1, 0] : [0]) {
-            const c = tryCandidate(size, info, a, { detail, captionLines, hints, roomy, spacing });
+            const c = tryCandidate(size, info, a, { detail, paged, captionLines, hints, roomy, spacing });
             if (!c) continue;
             const r = rank(c);
             if (!best || better(r, bestRank)) {
@@ -232,6 +253,7 @@ function searchLayout(size: Size, info: LayoutInfo): Layout | TooSmall {
             }
           }
         }
+      }
       }
     }
   }

@@ -75,6 +75,13 @@ export function titleSegs(title: string, width: number, theme: Theme, right?: re
   return fitSegs([...head, seg(rule.repeat(Math.max(0, width - segsLength(head))), 'dim')], width, theme.glyphs.ellipsis);
 }
 
+/** Whether `title` with `right` fits a title line of `width` with at least one cell of rule between them. */
+export function titleFits(title: string, right: readonly Seg[], width: number): boolean {
+  const head = title ? 3 + displayWidth(title) : 1;
+  const tail = right.length > 0 ? 3 + segsLength(right) : 0;
+  return head + tail + 1 <= width;
+}
+
 export function Title(props: { title: string; width: number; theme: Theme; right?: readonly Seg[] }) {
   return <Line segs={titleSegs(props.title, props.width, props.theme, props.right)} width={props.width} theme={props.theme} />;
 }

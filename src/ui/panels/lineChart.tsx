@@ -15,7 +15,7 @@ import { Box } from 'ink';
 import { num, padLeft, sig } from '../format/numbers.js';
 import { padRight, wrap } from '../format/text.js';
 import type { ColorName, Theme } from '../theme.js';
-import { Line, Title, seg, segsLength, type Seg } from './line.js';
+import { Line, Title, seg, titleFits, type Seg } from './line.js';
 
 /** Arrays and the engine's AppendList both fit. */
 export interface Series {
@@ -43,6 +43,10 @@ export interface LineChartProps {
   readonly floor?: { readonly value: number; readonly name: string };
   /** Iterations to mark with a vertical line (where alpha changed). */
   readonly marks?: readonly number[];
+  /** Characters per value in the legend (each padded to it, so the words after keep their place). */
+  readonly valueWidth?: number;
+  /** The iteration the legend names (default: the first series' length, one value per iteration). */
+  readonly iteration?: number;
   /** What to say before the first point. */
   readonly empty: string;
   /** What to say when a series is not finite. */
@@ -88,17 +92,18 @@ export function LineChart(props: LineChartProps) {
 
   // The legend: the latest value of each series (the first unmarked, the others by their glyph),
   // values padded after them to a fixed width, then the iteration, as much as fits.
-  const valueWidth = lines.length > 1 ? 7 : 8;
+  const valueWidth = props.valueWidth ?? (lines.length > 1 ? 7 : 8);
   const value = (x: number | undefined): Seg[] => [seg(padRight(x === undefined ? g.none : num(x, valueWidth, { small: true }), valueWidth))];
   const iterWidth = String(Math.max(iterations ?? 0, main.length)).length;
   const legend = (withIteration: boolean, withNames: boolean): Seg[] => {
     if (diverged) return [seg('diverged', 'warning', true)];
-    const out: Seg[] = withIteration ? [seg(`iter ${padRight(`${main.length}:`, iterWidth + 1)} `, 'label')] : [];
+    const out: Seg[] = withIteration ? [seg(`iter ${padRight(`${props.iteration ?? main.length}:`, iterWidth + 1)} `, 'label')] : [];
     lines.forEach((l, i) => {
       if (i > 0) out.push(seg(' '));
       if (lines.length > 1 && (withNames || i > 0)) out.push(seg(`${i > 0 ? `${l.glyph} ` : ''}${withNames ? `${l.name} ` : ''}`, l.color));
       out.push(...value(lastOf(l.values)));
     });
+    if (props.floor && withNames) out.push(seg(` ${g.floor} ${props.floor.name}`, 'label'));
     return out;
   };
   const choices: [string, Seg[]][] = [];
@@ -108,8 +113,7 @@ export function LineChart(props: LineChartProps) {
   // Narrower still, several series keep their named legend and the title word goes.
   if (lines.length > 1) choices.push(['', legend(false, true)]);
   choices.push([shortest, legend(false, false)], [shortest, []]);
-  // Title text, two spaces, the right side, and a rule of at least one cell either side.
-  const [titleText, right] = choices.find(([t, r]) => t.length + segsLength(r) + 8 <= width) ?? choices[choices.length - 1]!;
+  const [titleText, right] = choices.find(([t, r]) => titleFits(t, r, width)) ?? choices[choices.length - 1]!;
   const title = <Title title={titleText} width={width} theme={theme} right={right} />;
 
   const message = (text: string, color: Seg['color']) => {

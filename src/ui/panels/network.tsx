@@ -11,6 +11,8 @@ export interface NetworkProps {
   readonly trainer: TrainerState;
   /** Extra lines when there is room: a column header (2-layer); the hidden sums before relu and the change of weights_1_2 (3-layer). */
   readonly detail: boolean;
+  /** A 3-layer net's lines all at once, or one page of them (forward, backward). */
+  readonly page?: 'full' | 'forward' | 'backward';
   readonly theme: Theme;
   readonly width: number;
   readonly height: number;

@@ -9,13 +9,15 @@ import { num, padLeft, plural } from '../format/numbers.js';
 import { windowAround } from '../format/text.js';
 import { LIGHTS, indexWidth } from '../layout/panelSizes.js';
 import type { Theme } from '../theme.js';
-import { Line, Title, seg, type Seg } from './line.js';
+import { Line, Title, seg, titleFits, type Seg } from './line.js';
 
 export interface StreetLightsProps {
   readonly inputs: Matrix;
   readonly labels: Vector;
-  /** The latest prediction per row (undefined until the row was first predicted). */
+  /** Each row's prediction with the weights in force now. */
   readonly predictions: readonly (number | undefined)[];
+  /** A second prediction per row, in its own column (a linear net's single-layer equivalent). */
+  readonly also?: { readonly name: string; readonly predictions: readonly number[] };
   /** The row being trained (or trained last). */
   readonly activeRow: number | undefined;
   readonly heldOutRows: readonly number[];
@@ -24,12 +26,17 @@ export interface StreetLightsProps {
   readonly height: number;
 }
 
+/**
+ * A lamp as a glyph: off, on, and in between a glyph per brightness step (a quarter, a half, three
+ * quarters, nearest), so 0.9 and 0.1 look different (dimmer lights: Matrix A).
+ */
 export function lampSeg(value: number | undefined, theme: Theme): Seg {
   const g = theme.glyphs;
   if (value === undefined) return seg(g.none, 'dim');
   if (value >= 1) return seg(g.lampOn, 'lampOn');
   if (value <= 0) return seg(g.lampOff, 'lampOff');
-  return seg(g.lampDim, 'lampOn');
+  const step = Math.min(g.lampLevels.length - 1, Math.max(0, Math.round(value * 4) - 1));
+  return seg(g.lampLevels[step]!, 'lampOn');
 }
 
 export function isWalk(label: number): boolean {
@@ -54,13 +61,22 @@ export function hiddenNote(lampsLeftOut: number, rows: { start: number; shown: n
   return parts.join(', ');
 }
 
-export function StreetLights({ inputs, labels, predictions, activeRow, heldOutRows, theme, width, height }: StreetLightsProps) {
+/** The title's right side: what is left out (shortened until it fits), else what the columns are. */
+function titleRight(note: string, also: string | undefined, width: number): Seg[] {
+  if (!note) return [seg(also ? `goal, now, ${also}` : 'goal, prediction now', 'label')];
+  const short = note.replace(/ lamps?/, '').replace(/, rows .*/, '');
+  const fits = [note, note.replace(/, rows .*/, ''), short].find((n) => titleFits('Street lights', [seg(n)], width)) ?? short;
+  return [seg(fits, 'warning')];
+}
+
+export function StreetLights({ inputs, labels, predictions, also, activeRow, heldOutRows, theme, width, height }: StreetLightsProps) {
   const heldOut = new Set(heldOutRows);
   const anyHeldOut = heldOut.size > 0;
   const lampCount = inputs[0]?.length ?? 0;
   const iw = indexWidth(inputs.length);
-  const lampsShown = LIGHTS.lampsFitting(width, inputs.length, lampCount, anyHeldOut);
-  const base = LIGHTS.base(inputs.length, lampsShown, anyHeldOut);
+  const lampsShown = LIGHTS.lampsFitting(width - (also ? LIGHTS.also : 0), inputs.length, lampCount, anyHeldOut);
+  const alsoWidth = also ? LIGHTS.also : 0;
+  const base = LIGHTS.base(inputs.length, lampsShown, anyHeldOut) + alsoWidth;
   const barWidth = Math.min(LIGHTS.barMax, width - base - 1);
   const showBar = barWidth >= LIGHTS.barMin;
   const rows = windowAround(inputs.map((_, i) => i), height - 1, activeRow);
@@ -68,7 +84,7 @@ export function StreetLights({ inputs, labels, predictions, activeRow, heldOutRo
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Title title="Street lights" width={width} theme={theme} right={[seg(note || 'goal, prediction', note ? 'warning' : 'label')]} />
+      <Title title="Street lights" width={width} theme={theme} right={titleRight(note, also?.name, width)} />
       {rows.items.map((row) => {
         const active = row === activeRow;
         const input = inputs[row]!;
@@ -89,6 +105,7 @@ export function StreetLights({ inputs, labels, predictions, activeRow, heldOutRo
           seg(walk ? 'WALK' : 'STOP', walk ? 'walk' : 'stop', true),
           seg('  '),
           seg(padLeft(p === undefined ? theme.glyphs.none : num(p, 6), 6), p === undefined ? 'dim' : undefined, active),
+          ...(also ? [seg(padLeft(num(also.predictions[row]!, 6), alsoWidth), 'accent')] : []),
           ...(showBar ? [seg(' '), ...barSegs(p, barWidth, theme)] : []),
           ...(heldOut.has(row) ? [seg(LIGHTS.heldOutTag, 'heldOut')] : []),
         ];

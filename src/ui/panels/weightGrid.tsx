@@ -8,11 +8,11 @@
  * keeps its place whatever the values: the names never shorten from one step to the next.
  */
 import { Box } from 'ink';
-import { equivalentSingleLayer } from '../../engine/network.js';
+import { equivalentSingleLayer, hiddenDeltaParts } from '../../engine/network.js';
 import type { TrainerState } from '../../engine/trainer.js';
 import { num, padLeft, short } from '../format/numbers.js';
 import { padRight, windowAround } from '../format/text.js';
-import { GRID, gridColumnsFitting, gridLines, moreNote, type GridLine } from '../layout/panelSizes.js';
+import { GRID, gridColumnsFitting, gridLines, moreNote, type GridLine, type GridPage } from '../layout/panelSizes.js';
 import type { Theme } from '../theme.js';
 import { Line, Title, seg, segsLength, type Seg } from './line.js';
 import { lampSeg } from './streetLights.js';
@@ -20,6 +20,8 @@ import { lampSeg } from './streetLights.js';
 export interface WeightGridProps {
   readonly trainer: TrainerState;
   readonly detail: boolean;
+  /** All the lines, or one page of them where the panel cannot hold both. */
+  readonly page?: GridPage;
   readonly theme: Theme;
   readonly width: number;
   readonly height: number;
@@ -27,7 +29,7 @@ export interface WeightGridProps {
 
 const NUM = GRID.cell - 2;
 
-export function WeightGrid({ trainer, detail, theme, width, height }: WeightGridProps) {
+export function WeightGrid({ trainer, detail, page = 'full', theme, width, height }: WeightGridProps) {
   const { weights, previousWeights: before, trace, setup } = trainer;
   if (weights.layers !== 3 || before.layers !== 3) return null;
   const g = theme.glyphs;
@@ -35,7 +37,14 @@ export function WeightGrid({ trainer, detail, theme, width, height }: WeightGrid
   const hidden = weights.weights_1_2.length;
   const fwd = trace?.forward;
   const cols = gridColumnsFitting(width, hidden);
-  const lines = gridLines(!relu, detail);
+  const lines = gridLines(!relu, detail, page);
+  // The backward values are those of the update this row makes: the weights it started from, once it is applied.
+  const used = trace?.applied === true ? before : weights;
+  const parts =
+    trace?.delta !== undefined && fwd?.hidden !== undefined && used.layers === 3
+      ? hiddenDeltaParts(used.weights_1_2, trace.delta, fwd.hidden, setup.activation)
+      : undefined;
+  const wd = trace?.weightDeltas?.layers === 3 ? trace.weightDeltas : undefined;
 
   /** A cell: the text right-aligned, then one character for an arrow (or a space). */
   const cell = (text: string, color?: Seg['color'], mark: Seg = seg(' ')): Seg[] => [seg(padLeft(text, GRID.cell - 1), color), mark];
@@ -55,7 +64,8 @@ export function WeightGrid({ trainer, detail, theme, width, height }: WeightGrid
     v === undefined ? none() : offShown && isOff(j) ? cell(g.reluOff, 'label') : cell(num(v[j]!, NUM, { sign: true }));
   const value = (x: number | undefined, opts: { sign?: boolean; small?: boolean }) => (x === undefined ? g.none : num(x, 7, opts));
 
-  const lampRows = height - (lines.length - 1);
+  const perLamp = lines.filter((l) => l === 'lamp' || l === 'weight_delta_0_1').length;
+  const lampRows = Math.floor((height - (lines.length - perLamp) - (lines.includes('weight_delta_0_1') ? 1 : 0)) / Math.max(1, perLamp));
   const inputRows = windowAround([...weights.weights_0_1.keys()], lampRows, undefined).items;
   const hiddenCols = hidden - cols;
   const hiddenLamps = weights.weights_0_1.length - inputRows.length;
@@ -93,6 +103,12 @@ export function WeightGrid({ trainer, detail, theme, width, height }: WeightGrid
         return d === undefined ? none() : isOff(j) ? cell('0', 'label') : cell(num(d, NUM, { sign: true, small: true }));
       }),
     layer_2_delta: () => [...label('layer_2_delta'), seg(padLeft(value(trace?.delta, { sign: true, small: true }), GRID.cell - 1))],
+    // Each node's share of the error: layer_2_delta × its weights_1_2 weight, before the relu mask.
+    share: () => row(label(theme.text(' ×weights_1_2')), (j) => (parts ? cell(num(parts.share[j]!, NUM, { sign: true, small: true })) : none())),
+    relu2deriv: () => row(label(theme.text(' ×relu2deriv')), (j) => (parts ? cell(String(parts.slope[j]), parts.slope[j] === 0 ? 'warning' : undefined) : none())),
+    // The book's weight_delta_1_2 = layer_1ᵀ · layer_2_delta, before alpha.
+    weight_delta_1_2: () => row(label(theme.text('Δweights_1_2')), (j) => (wd ? cell(num(wd.weights_1_2[j]![0]!, NUM, { sign: true, small: true })) : none())),
+    weight_delta_0_1: () => [],
     'single-layer': () => single,
   };
 
@@ -114,6 +130,19 @@ export function WeightGrid({ trainer, detail, theme, width, height }: WeightGrid
   const out: Seg[][] = [];
   for (const line of lines) {
     if (line === 'title') continue;
+    if (line === 'weight_delta_0_1') {
+      // The book's weight_delta_0_1 = layer_0ᵀ · layer_1_delta, before alpha: a dark lamp's row is all 0,
+      // a lit lamp's is layer_1_delta.
+      out.push(label(theme.text('Δweights_0_1')));
+      inputRows.forEach((i) => {
+        out.push(
+          row([seg(padRight(`  lamp ${i}`, GRID.label - 3), 'label'), lampSeg(trace?.input[i], theme), seg('  ')], (j) =>
+            wd ? cell(num(wd.weights_0_1[i]![j]!, NUM, { sign: true, small: true })) : none(),
+          ),
+        );
+      });
+      continue;
+    }
     if (line === 'lamp') {
       // Each input row starts with the active row's lamp: its value is what feeds these weights.
       inputRows.forEach((i) => {

@@ -77,13 +77,16 @@ export function WeightVector({ trainer, detail, theme, width, height }: WeightVe
     seg(' '),
     seg(padRight(`-${scale}`, half) + '0' + padLeft(`+${scale}`, half), 'label'),
     seg(' '),
-    ...(withChange ? [seg(padLeft('change', WEIGHTS.change), 'label')] : []),
+    // The change at the last update (which may be an earlier row's, while this row is predicted).
+    ...(withChange ? [seg(padLeft(theme.text('last Δ'), WEIGHTS.change), 'label')] : []),
   ];
 
   const p = trace?.forward?.prediction;
   // Before the first row every part has its place already, holding the placeholder.
   const inputText = `[${(trace ? trace.input.map((x) => short(x, 4)) : w.map(() => g.none)).join(' ')}]`;
-  const sum: Seg[] = [seg(`${inputText}${g.dot}w = `), seg(padLeft(p === undefined ? g.none : num(p, 6), 6)), seg(`  goal ${trace ? short(trace.goal) : g.none}`)];
+  // After the update the sum is the one made before it ("was"): the weights above have moved since.
+  const stale = trainer.lastPhase === 'update' && trace?.applied === true;
+  const sum: Seg[] = [seg(`${inputText}${g.dot}w ${stale ? 'was' : '  ='} `), seg(padLeft(p === undefined ? g.none : num(p, 6), 6)), seg(`  goal ${trace ? short(trace.goal) : g.none}`)];
   const rowLabel = seg(`row ${trace ? trace.row : g.none} `, 'active');
   // "row 2 [1 0 1]·w = 0.203  goal 0", without "row 2" when narrow (the street lights mark it).
   const prediction: Seg[] = segsLength([rowLabel, ...sum]) <= width ? [rowLabel, ...sum] : sum;
@@ -95,6 +98,12 @@ export function WeightVector({ trainer, detail, theme, width, height }: WeightVe
     seg(padLeft(trace?.delta === undefined ? g.none : num(trace.delta, 7, { sign: true, small: true }), 7), trace?.delta === undefined ? 'dim' : undefined),
     // Batch and full modes: rows' deltas wait until the batch closes; the count always has its place.
     ...(size > 1 ? [seg('  batch ', 'label'), seg(`${trainer.pendingCount}/${size}`, trainer.pendingCount > 0 ? 'warning' : undefined)] : []),
+  ];
+  // The update's weight deltas before alpha, input × delta (the book: weights -= alpha * (input * delta)).
+  const wd = trace?.weightDeltas?.layers === 2 ? trace.weightDeltas.weights : undefined;
+  const weightDeltaLine: Seg[] = [
+    seg(theme.text('input×delta '), 'label'),
+    ...shown.items.map((i) => seg(padLeft(wd ? num(wd[i]!, 6, { sign: true, small: true }) : g.none, 7), wd ? undefined : 'dim')),
   ];
   const title: Seg[] = leftOut > 0 ? [seg(`+${leftOut} more`, 'warning'), seg(`  ${g.alpha} ${setup.alpha}`, 'label')] : [seg(`${g.alpha} ${setup.alpha}`, 'label')];
 
@@ -117,6 +126,7 @@ export function WeightVector({ trainer, detail, theme, width, height }: WeightVe
       })}
       <Line segs={prediction} width={width} theme={theme} />
       <Line segs={errorLine} width={width} theme={theme} />
+      <Line segs={weightDeltaLine} width={width} theme={theme} />
     </Box>
   );
 }

@@ -17,6 +17,12 @@ import { HelpOverlay } from '../panels/helpOverlay.js';
 import { KeyHints } from '../panels/keyHints.js';
 import { Network } from '../panels/network.js';
 import { PressureTable } from '../panels/pressureTable.js';
+import { IntermediateDataset } from '../panels/intermediateDataset.js';
+import { WeightsChart } from '../panels/weightsChart.js';
+import { predictAll, equivalentSingleLayer, dot } from '../../engine/network.js';
+import { singleLayerFloor } from '../../engine/leastSquares.js';
+import { shownViews, viewsOf, type SideView } from '../views.js';
+import type { PanelBox } from '../layout/trainingLayout.js';
 import { StatusLine } from '../panels/statusLine.js';
 import { StreetLights } from '../panels/streetLights.js';
 import type { Theme } from '../theme.js';
@@ -42,40 +48,89 @@ export function layoutInfo(session: SessionState): LayoutInfo {
     heldOut: setup.heldOutRows.length > 0,
     linear: deep && setup.activation === 'linear',
     focus: session.scenario.focus,
+    views: viewsOf(session).side,
   };
+}
+
+/**
+ * The floor a chart draws: the least error any single layer (a 2-layer net) reaches on the training
+ * rows, where that is above 0: no-correlation's plateau, the line linear-deep cannot cross and deep-net can.
+ */
+function floorOf(session: SessionState): { value: number; name: string } | undefined {
+  const value = singleLayerFloor(session.trainer.setup);
+  return value > 1e-6 ? { value, name: 'best single layer' } : undefined;
+}
+
+function chartPanel(kind: SideView, session: SessionState, theme: Theme, box: PanelBox): ReactNode {
+  const t = session.trainer;
+  if (kind === 'weights') return <WeightsChart trainer={t} theme={theme} {...box} />;
+  return (
+    <ErrorChart
+      errors={t.errors}
+      heldOut={t.heldOutErrors}
+      previous={session.previous}
+      floor={floorOf(session)}
+      scale={session.chartScale}
+      iterations={t.setup.iterations}
+      theme={theme}
+      {...box}
+    />
+  );
+}
+
+function viewPanel(view: SideView, session: SessionState, theme: Theme, box: PanelBox): ReactNode {
+  const t = session.trainer;
+  switch (view) {
+    case 'pressure-book':
+      return <PressureTable trainer={t} view="book" theme={theme} {...box} />;
+    case 'pressure-now':
+      return <PressureTable trainer={t} view="now" theme={theme} {...box} />;
+    case 'intermediate':
+      return <IntermediateDataset trainer={t} theme={theme} {...box} />;
+    case 'weights':
+    case 'errors':
+      return chartPanel(view, session, theme, box);
+  }
 }
 
 function panel(name: PanelName, layout: Layout, session: SessionState, theme: Theme): ReactNode {
   const t = session.trainer;
   const activeRow = t.trace?.row;
   switch (name) {
-    case 'lights':
+    case 'lights': {
+      // Every row predicted with the weights in force now; a linear net beside its single-layer equivalent.
+      const predictions = predictAll(t.weights, t.setup.inputs, t.setup.activation);
+      const single = t.weights.layers === 3 && t.setup.activation === 'linear' ? equivalentSingleLayer(t.weights) : undefined;
       return (
         <StreetLights
           inputs={t.setup.inputs}
           labels={t.setup.labels}
-          predictions={t.predictions}
+          predictions={predictions}
+          also={single ? { name: 'one layer', predictions: t.setup.inputs.map((x) => dot(x, single)) } : undefined}
           activeRow={activeRow}
           heldOutRows={t.setup.heldOutRows}
           theme={theme}
           {...layout.lights}
         />
       );
+    }
     case 'network':
-      return <Network trainer={t} theme={theme} detail={layout.network.detail} width={layout.network.width} height={layout.network.height} />;
-    case 'chart':
       return (
-        <ErrorChart
-          errors={t.errors}
-          heldOut={t.heldOutErrors}
-          scale={session.chartScale}
-          iterations={t.setup.iterations}
+        <Network
+          trainer={t}
           theme={theme}
-          {...layout.chart}
+          detail={layout.network.detail}
+          page={layout.network.paged ? session.networkPage : 'full'}
+          width={layout.network.width}
+          height={layout.network.height}
         />
       );
-    case 'pressure':
-      return layout.pressure ? <PressureTable setup={t.setup} weights={t.weights} activeRow={activeRow} theme={theme} {...layout.pressure} /> : null;
+    case 'chart':
+      return chartPanel(viewsOf(session).chart === 'weights' ? 'weights' : 'errors', session, theme, layout.chart);
+    case 'side':
+      return layout.side ? viewPanel(shownViews(session).side, session, theme, layout.side) : null;
+    case 'extra':
+      return layout.extra ? viewPanel(shownViews(session).extra, session, theme, layout.extra) : null;
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_SIZE } from '../../../src/terminal/size.js';
-import { networkLines } from '../../../src/ui/layout/panelSizes.js';
+import { networkLines, pagedLines } from '../../../src/ui/layout/panelSizes.js';
 import { layoutFor, type Layout, type LayoutInfo, type PanelName } from '../../../src/ui/layout/trainingLayout.js';
 
 const TWO_LAYER: LayoutInfo = { deep: false, rows: 6, hidden: 4 };
@@ -38,10 +38,10 @@ describe('layoutFor: every size from the minimum up', () => {
         expect(chrome + l.bands.reduce((a, b) => a + b.height, 0)).toBe(l.height);
         // Side by side, the panels and the gaps between them fit the width.
         for (const band of l.bands) {
-          const widths = band.panels.map((p) => (p === 'pressure' ? l.pressure!.width : l[p].width));
+          const widths = band.panels.map((p) => (p === 'side' ? l.side!.width : p === 'extra' ? l.extra!.width : l[p].width));
           expect(widths.reduce((a, b) => a + b, 0) + l.gap * (band.panels.length - 1)).toBeLessThanOrEqual(columns);
           for (const p of band.panels) {
-            const box = p === 'pressure' ? l.pressure! : l[p];
+            const box = p === 'side' ? l.side! : p === 'extra' ? l.extra! : l[p];
             expect(box.height).toBeLessThanOrEqual(band.height);
           }
         }
@@ -55,13 +55,13 @@ describe('layoutFor: what each size shows', () => {
   it('80x24: street lights, weights, chart, status, pressure table and a caption at once', () => {
     for (const info of [TWO_LAYER, DEEP_4]) {
       const l = fits({ columns: 80, rows: 24 }, info);
-      expect(panels(l).sort()).toEqual(['chart', 'lights', 'network', 'pressure']);
+      expect(panels(l).sort()).toEqual(['chart', 'lights', 'network', 'side']);
       expect(l.captionLines).toBeGreaterThanOrEqual(1);
       expect(l.hints).toBe(true);
       expect(l.roomy).toBe(false);
       // Every street light is visible, and the whole network.
       expect(l.lights.height).toBe(1 + info.rows);
-      expect(l.network.height).toBe(networkLines(info, l.network.detail));
+      expect(l.network.height).toBe(l.network.paged ? pagedLines(info, l.network.detail) : networkLines(info, l.network.detail));
     }
   });
 
@@ -85,13 +85,15 @@ describe('layoutFor: what each size shows', () => {
       const l = fits({ columns: 120, rows: 40 }, info);
       expect(l.roomy).toBe(true);
       expect(l.spacing).toBe(1);
-      expect(l.pressure).toBeDefined();
+      expect(l.side).toBeDefined();
       expect(l.network.detail).toBe(true);
       expect(l.captionLines).toBe(2);
       expect(l.chart.height).toBeGreaterThan(fits({ columns: 80, rows: 24 }, info).chart.height);
     }
     const wide = fits({ columns: 200, rows: 60 }, DEEP_8);
-    expect(wide.chart.width).toBe(200);
+    expect(wide.chart.width).toBeGreaterThanOrEqual(120);
+    const withViews = fits({ columns: 200, rows: 60 }, { ...DEEP_8, views: ['pressure-now', 'intermediate'] });
+    expect(withViews.chart.width + withViews.extra!.width + withViews.gap).toBe(200);
     expect(wide.chart.height).toBeGreaterThanOrEqual(20);
   });
 
@@ -103,18 +105,30 @@ describe('layoutFor: what each size shows', () => {
 
   it('a pressure-focused scenario keeps its table even at the minimum size', () => {
     const l = fits({ columns: 60, rows: 20 }, { ...TWO_LAYER, focus: 'pressure' });
-    expect(l.pressure).toBeDefined();
+    expect(l.side).toBeDefined();
   });
 
   it('held-out rows widen the street lights', () => {
     const plain = fits({ columns: 120, rows: 40 }, TWO_LAYER);
     const held = fits({ columns: 120, rows: 40 }, { ...TWO_LAYER, heldOut: true, trainRows: 1 });
     expect(held.lights.width).toBeGreaterThan(plain.lights.width);
-    expect(held.pressure!.height).toBe(4);
+    expect(held.side!.height).toBe(5);
   });
 
-  it('linear 3-layer nets get a line for the equivalent single layer', () => {
-    expect(networkLines({ ...DEEP_4, linear: true }, false)).toBe(networkLines(DEEP_4, false) + 1);
+  it('linear 3-layer nets get a line for the equivalent single layer, and no relu mask', () => {
+    expect(networkLines({ ...DEEP_4, linear: true }, false)).toBe(networkLines(DEEP_4, false) + 1 - 1);
+  });
+
+  it('120x40: a 3-layer net shows its forward and backward lines at once, and a second view beside the chart', () => {
+    const l = fits({ columns: 120, rows: 40 }, { ...DEEP_4, views: ['pressure-now', 'intermediate'] });
+    expect(l.network.paged).toBe(false);
+    expect(l.extra).toBeDefined();
+  });
+
+  it('80x24: a 3-layer net pages its network, and keeps two caption lines', () => {
+    const l = fits({ columns: 80, rows: 24 }, { ...DEEP_4, views: ['pressure-now', 'intermediate'] });
+    expect(l.network.paged).toBe(true);
+    expect(l.captionLines).toBe(2);
   });
 
   it('big scenarios (many rows, inputs, hidden nodes) still fit, windowed', () => {

@@ -39,7 +39,7 @@ describe('TrainingScreen content', () => {
     const frame = frameAt(screen(sessionAfter('deep-net', 'iiiiiiiiiiiisss'), COLOR, { columns: 80, rows: 24 }), 80);
     const rows = lines(frame);
     expect(rows[0]).toMatch(/^deep-net {2}iter 13\/60 {2}row 0 \(of 4\) {2}(phase )?backpropagate/);
-    for (const part of ['Street lights', 'Network', 'weights_0_1', 'weights_1_2', 'layer_2_delta', 'layer_1_delta', '─ Error ', 'Pressure on weights_1_2', 'Backpropagate:', '? help']) {
+    for (const part of ['Street lights', 'Network', 'weights_0_1', 'weights_1_2', 'layer_2_delta', 'layer_1_delta', '─ Error ', 'Pushes on weights_1_2', 'Backpropagate:', '? help']) {
       expect(frame).toContain(part);
     }
     expect(frame).toMatch(/WALK/);
