@@ -181,7 +181,7 @@ export function captionFor(session: SessionState): string[] {
     case 'not-available':
       first =
         last.what === 'mode'
-          ? `g switches gradient descent on 2-layer nets; this 3-layer net keeps its mode (${t.setup.mode}).`
+          ? `g switches gradient descent on 2-layer nets; this 3-layer net stays ${t.setup.mode}.`
           : last.what === 'activation'
             ? 'a switches relu on 3-layer nets; a 2-layer net has no hidden layer.'
             : 'No row is held out: every row already trains.';

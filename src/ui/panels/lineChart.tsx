@@ -103,7 +103,7 @@ export function LineChart(props: LineChartProps) {
       if (lines.length > 1 && (withNames || i > 0)) out.push(seg(`${i > 0 ? `${l.glyph} ` : ''}${withNames ? `${l.name} ` : ''}`, l.color));
       out.push(...value(lastOf(l.values)));
     });
-    if (props.floor && withNames) out.push(seg(` ${g.floor} ${props.floor.name}`, 'label'));
+    if (props.floor) out.push(seg(` ${g.floor} ${withNames ? props.floor.name : 'floor'}`, 'label'));
     return out;
   };
   const choices: [string, Seg[]][] = [];
