@@ -168,7 +168,11 @@ export function LineChart(props: LineChartProps) {
     }).split('\n');
   const own = (glyph: string) => [g.chart[0], g.chart[1], ...Array<string>(8).fill(glyph)] as unknown as typeof g.chart;
   // Drawn in order, the first series on top: where it leaves a cell empty, the next may draw.
-  const layers = lines.filter((l) => l.values.length > 0).map((l, i) => ({ rows: draw(scaled(l.values), i === 0 ? g.chart : own(l.glyph)), color: l.color }));
+  const drawn = lines.filter((line) => line.values.length > 0).map((line) => ({ line, values: scaled(line.values) }));
+  const layers = drawn.map(({ line, values }, i) => ({ rows: draw(values, i === 0 ? g.chart : own(line.glyph)), color: line.color }));
+  // asciichart marks the axis with its crossing glyph at its zero row (our top row) as well as at each
+  // series' first value: only the first value's row keeps it.
+  const firstRow = h - Math.round(drawn[0]!.values[0]!);
   const floorRow = props.floor && Number.isFinite(toY(props.floor.value)) ? h - Math.round(((toY(props.floor.value) - lo) / (hi - lo)) * h) : undefined;
   const markColumns = new Set((props.marks ?? []).filter((m) => m >= 1 && m <= total).map(column));
   const axis = layers[0]!.rows;
@@ -178,7 +182,8 @@ export function LineChart(props: LineChartProps) {
       {title}
       {Array.from({ length: plotLines }, (_, i) => {
         const text = axis[i] ?? '';
-        const segs: Seg[] = [seg(text.slice(0, labelWidth), 'label'), seg(text.slice(labelWidth, labelWidth + 1), 'dim')];
+        const axisChar = text.slice(labelWidth, labelWidth + 1);
+        const segs: Seg[] = [seg(text.slice(0, labelWidth), 'label'), seg(axisChar === g.chart[0] && i !== firstRow ? g.chart[1] : axisChar, 'dim')];
         let run = '';
         let runColor: Seg['color'];
         const end = Math.max(width, ...layers.map((l) => (l.rows[i] ?? '').length));
