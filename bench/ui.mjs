@@ -99,10 +99,11 @@ function tmux(...args) {
   return spawnSync('tmux', ['-L', 'sl-bench', ...args], { encoding: 'utf8', env: ENV }).stdout ?? '';
 }
 
+/** Rows trained so far, from the status line: "iter 13/1000000  row 2 (of 4)" (rows are named from 0). */
 function rowsDone(screen, rowsPerIteration) {
-  const m = /iter (\d+)\/\d+\s+row (\d+|·)\/\d+/.exec(screen);
+  const m = /iter (\d+)\/\d+\s+row (\d+|·)/.exec(screen);
   if (!m) return undefined;
-  const row = m[2] === '·' ? 0 : Number(m[2]);
+  const row = m[2] === '·' ? 0 : Number(m[2]) + 1;
   return (Number(m[1]) - 1) * rowsPerIteration + row;
 }
 
