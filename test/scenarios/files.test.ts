@@ -3,14 +3,14 @@
  * to the end), a size cap, text that is not UTF-8; and the speed of loading a 1000 x 20 file.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tempDir } from '../support/cli.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/scenarios/limits.js';
 import { ScenarioFileError, loadScenarioFile, readScenarioText } from '../../src/scenarios/loader.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'streetlight-files-'));
+const { dir } = tempDir('streetlight-files-');
 
 async function refusal(file: string): Promise<string[]> {
   const started = performance.now();

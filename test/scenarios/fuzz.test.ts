@@ -10,18 +10,17 @@
  */
 import { spawnSync } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/scenarios/limits.js';
 import { ScenarioFileError, loadScenarioFile, parseScenario } from '../../src/scenarios/loader.js';
 import { shownFile } from '../../src/scenarios/problems.js';
-import { CLI, ROOT, ensureBuilt } from '../support/cli.js';
+import { CLI, ROOT, ensureBuilt, tempDir } from '../support/cli.js';
 
 beforeAll(ensureBuilt);
 
-const DIR = mkdtempSync(path.join(tmpdir(), 'streetlight-fuzz-'));
+const DIR = tempDir('streetlight-fuzz-').dir;
 const SECONDS = 5;
 /** Any byte a terminal acts on, but the newline that ends each line. */
 const CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;

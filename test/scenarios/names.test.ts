@@ -2,8 +2,8 @@
  * One rule for names, shared by the picker, the command line and --list: which scenarios exist, how a
  * name resolves, and clashes reported (issue 9 point 9).
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tempDir } from '../support/cli.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILT_INS } from '../../src/scenarios/builtins.js';
@@ -16,7 +16,7 @@ const TWO = readFileSync('test/fixtures/user-2layer.json', 'utf8');
 
 /** A fresh folder holding ./scenarios with the given files; returns the scenarios folder. */
 function folder(files: Record<string, string>): string {
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'streetlight-names-')), 'scenarios');
+  const dir = path.join(tempDir('streetlight-names-').dir, 'scenarios');
   mkdirSync(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   return dir;
