@@ -192,11 +192,9 @@ export function captionFor(session: SessionState): string[] {
     case 'train-row':
       first = `Row ${last.row} joins the training rows: its pushes reach the weights again, and the equilibrium breaks.`;
       break;
-    case 'view': {
-      const { side, extra } = shownViews(session);
-      first = `The side view shows ${VIEW_NAMES[side]}${extra !== side ? `; beside the chart, ${VIEW_NAMES[extra]}` : ''} (v for the next).`;
+    case 'view':
+      first = `The side view now shows ${VIEW_NAMES[shownViews(session).side]} (v for the next).`;
       break;
-    }
     case 'network-page':
       first =
         session.networkPage === 'forward'

@@ -186,7 +186,9 @@ const ASCII_TEXT: readonly [RegExp, string][] = [
   [/²/g, '^2'],
   [/±/g, '+-'],
   [/Σ/g, 'sum'],
-  [/δ/g, 'd'],
+  [/δ/g, 'delta'],
+  [/−/g, '-'],
+  [/÷/g, '/'],
 ];
 
 export function toAscii(s: string): string {

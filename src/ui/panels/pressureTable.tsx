@@ -48,6 +48,12 @@ export function rowsOfLastUpdate(t: TrainerState): readonly number[] {
   return rows.slice(at - (at % size), at + 1);
 }
 
+/** The longest legend that fits the width, as the theme spells it. */
+function legendFitting(theme: Theme, width: number, perRows: string): string {
+  const choices = [`  Σ of −input × δ; update: α × Σ${perRows}`, `  Σ of −input×δ; update α×Σ${perRows}`, '  Σ of −input × δ', '  Σ of −input×δ'].map(theme.text);
+  return choices.find((c) => c.length <= width) ?? choices[choices.length - 1]!;
+}
+
 export function PressureTable({ trainer: t, view: asked, theme, width, height }: PressureTableProps) {
   const deep = t.weights.layers === 3;
   const view: PressureView = deep ? 'now' : asked;
@@ -129,7 +135,7 @@ export function PressureTable({ trainer: t, view: asked, theme, width, height }:
         }),
       ),
       // One legend for every phase (the words keep their place): what Σ is, and how an update uses it.
-      [seg(theme.text(`  Σ of −input×δ; update: α × Σ${size > 1 ? ' ÷ rows' : ''}`), 'label')],
+      [seg(legendFitting(theme, width, size > 1 ? ' ÷ rows' : ''), 'label')],
     ];
   }
   return (

@@ -78,7 +78,7 @@ export function WeightVector({ trainer, detail, theme, width, height }: WeightVe
     seg(padRight(`-${scale}`, half) + '0' + padLeft(`+${scale}`, half), 'label'),
     seg(' '),
     // The change at the last update (which may be an earlier row's, while this row is predicted).
-    ...(withChange ? [seg(padLeft(theme.text('last Δ'), WEIGHTS.change), 'label')] : []),
+    ...(withChange ? [seg(padLeft(theme.ascii ? 'changed' : 'last Δ', WEIGHTS.change), 'label')] : []),
   ];
 
   const p = trace?.forward?.prediction;
@@ -102,7 +102,7 @@ export function WeightVector({ trainer, detail, theme, width, height }: WeightVe
   // The update's weight deltas before alpha, input × delta (the book: weights -= alpha * (input * delta)).
   const wd = trace?.weightDeltas?.layers === 2 ? trace.weightDeltas.weights : undefined;
   const weightDeltaLine: Seg[] = [
-    seg(theme.text('input×delta '), 'label'),
+    seg(theme.ascii ? 'input*delta ' : 'input×delta ', 'label'),
     ...shown.items.map((i) => seg(padLeft(wd ? num(wd[i]!, 6, { sign: true, small: true }) : g.none, 7), wd ? undefined : 'dim')),
   ];
   const title: Seg[] = leftOut > 0 ? [seg(`+${leftOut} more`, 'warning'), seg(`  ${g.alpha} ${setup.alpha}`, 'label')] : [seg(`${g.alpha} ${setup.alpha}`, 'label')];
