@@ -16,6 +16,7 @@ export const TRAINING_COMMANDS: CommandTable = [
   { keys: ['+'], aliases: ['='], description: 'play faster', hint: 'faster', action: { type: 'speed', by: 1 } },
   { keys: ['-'], aliases: ['_'], description: 'play slower', hint: 'slower', action: { type: 'speed', by: -1 } },
   { keys: ['l'], description: 'error chart: linear ↔ log scale', hint: 'log', action: { type: 'toggle-scale' } },
+  { keys: ['z'], description: 'focus: one panel alone and large (z again: the next one)', action: { type: 'focus-cycle' } },
   { keys: ['m'], description: 'add a marker to the recording', hint: 'marker', action: { type: 'marker' } },
   { keys: ['ctrl+l'], description: 'redraw the whole screen (a garbled SSH screen)', action: { type: 'effect', kind: 'redraw' } },
   { keys: ['esc'], description: 'back to the scenario list', hint: 'list', action: { type: 'to-picker' } },
