@@ -13,11 +13,12 @@
  */
 import { constants } from 'node:os';
 import { openCast, type CastWriter } from '../record/asciicast.js';
-import type { Scenario } from '../scenarios/schema.js';
 import { realScheduler } from '../session/scheduler.js';
+import { teeReads } from '../terminal/inputTee.js';
 import { teeWrites } from '../terminal/tee.js';
 import { wantsAscii } from '../ui/theme.js';
 import { castTitle, importScreen, initialAppState, type ScreenOptions } from './boot.js';
+import { castCommand } from './screenPlan.js';
 
 export type InteractiveOptions = ScreenOptions;
 
@@ -28,7 +29,8 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   const stdout = process.stdout;
   const stdin = process.stdin;
   // Refused before anything is drawn: an unwritable path is bad usage (exit 2).
-  const writer = options.record === undefined ? undefined : openLiveCast(options.record, options.scenario);
+  const ascii = options.ascii || wantsAscii(process.env);
+  const writer = options.record === undefined ? undefined : openLiveCast(options.record, options, ascii);
   const initial = await initialAppState(options);
   const { mountApp } = await importScreen('interactive');
 
@@ -55,11 +57,13 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   const instance = mountApp({
     initial,
     color: !process.env.NO_COLOR,
-    ascii: options.ascii || wantsAscii(process.env),
+    ascii,
+    highContrast: options.theme === 'high-contrast',
     scheduler: realScheduler,
     onMarker: writer ? (label) => writer.marker(label) : undefined,
     stdout: writer ? teeWrites(stdout, (chunk) => writer.output(chunk)) : stdout,
-    stdin,
+    // The keys as Ink reads them go into the cast as input events, for `replay`.
+    stdin: writer ? teeReads(stdin, (chunk) => writer.input(chunk)) : stdin,
   });
 
   const onSignal = (signal: NodeJS.Signals) => {
@@ -87,7 +91,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   return 0;
 }
 
-function openLiveCast(file: string, scenario: Scenario | undefined): CastWriter {
+function openLiveCast(file: string, options: ScreenOptions, ascii: boolean): CastWriter {
   const start = performance.now();
   const env: { TERM: string; SHELL?: string } = { TERM: process.env.TERM || 'xterm-256color' };
   if (process.env.SHELL) env.SHELL = process.env.SHELL;
@@ -97,7 +101,8 @@ function openLiveCast(file: string, scenario: Scenario | undefined): CastWriter 
       width: process.stdout.columns || 80,
       height: process.stdout.rows || 24,
       timestamp: Math.floor(Date.now() / 1000),
-      title: castTitle(scenario),
+      command: castCommand(options, ascii),
+      title: castTitle(options.scenario, options.talk),
       env,
     },
     () => (performance.now() - start) / 1000,
