@@ -142,11 +142,6 @@ export function parseCli(argv: readonly string[]): CliOptions {
   };
   if (options.json && !options.print) throw new UsageError('--json: goes with --print');
   if (values.style !== undefined && !options.print) throw new UsageError('--style: goes with --print');
-  if (options.print && !options.scenario) throw new UsageError('--print: expected a scenario (see --list)');
-  if (options.print && (options.keys !== undefined || options.record !== undefined)) {
-    throw new UsageError('--print: prints the log without a screen, so it does not take --keys or --record');
-  }
-  if (options.size && options.keys === undefined) throw new UsageError('--size: goes with --keys');
   if (options.talk !== undefined) {
     if (options.talk.trim() === '') throw new UsageError("--talk: expected chapter-6 or the path of a talk .json file, got ''");
     if (options.print) throw new UsageError('--talk: a talk is given on the screen, so it does not take --print');
@@ -154,6 +149,11 @@ export function parseCli(argv: readonly string[]): CliOptions {
     const given = Object.entries(options.overrides).find(([, v]) => v !== undefined);
     if (given) throw new UsageError(`--talk: each stop sets its own overrides in the talk file; leave out --${given[0] === 'batchSize' ? 'batch-size' : given[0]}`);
   }
+  if (options.print && !options.scenario) throw new UsageError('--print: expected a scenario (see --list)');
+  if (options.print && (options.keys !== undefined || options.record !== undefined)) {
+    throw new UsageError('--print: prints the log without a screen, so it does not take --keys or --record');
+  }
+  if (options.size && options.keys === undefined) throw new UsageError('--size: goes with --keys');
   return options;
 }
 

@@ -175,6 +175,7 @@ async function replayScripted(plan: ReplayPlan, steps: ReturnType<typeof parseKe
   else await replayer.playToEnd();
   await replayer.close();
   forgetCursorRestore();
-  write(await screenText(output.join(''), { ...size, convertEol: true }));
+  // The screen as it is at the end: a recorded resize may have changed its size.
+  write(await screenText(output.join(''), { columns: terminal.stdout.columns, rows: terminal.stdout.rows, convertEol: true }));
   return 0;
 }

@@ -37,11 +37,17 @@ const clock = (ms: number) => {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };
 
-/** The status line's text: what the replay is doing and its keys, cut to `width`. */
+const STATUS_KEYS = ['space pause', '] [ markers', '+ - speed', 'other keys: yours', 'Ctrl+C end'];
+
+/** The status line's text: what the replay is doing, then as many of its keys as fit in `width`. */
 export function replayStatus(replayer: Replayer, width: number): string {
-  const state = replayer.atEnd ? 'end' : replayer.playing ? `playing ${REPLAY_SPEEDS[replayer.speed]}x` : 'paused';
+  const state = replayer.atEnd ? 'at the end' : replayer.playing ? `playing ${REPLAY_SPEEDS[replayer.speed]}x` : `paused (${REPLAY_SPEEDS[replayer.speed]}x)`;
   const markers = replayer.markerCount > 0 ? `  marker ${replayer.markersPassed}/${replayer.markerCount}` : '';
-  const text = `replay: ${state}  ${clock(replayer.position)}/${clock(replayer.end)}${markers}   space pause  ] [ markers  + - speed  other keys: take over  Ctrl+C end`;
+  let text = `replay: ${state}  ${clock(replayer.position)}/${clock(replayer.end)}${markers}  `;
+  for (const key of STATUS_KEYS) {
+    if (text.length + 2 + key.length > width) break;
+    text += `  ${key}`;
+  }
   return text.length > width ? text.slice(0, Math.max(0, width)) : text;
 }
 
@@ -101,6 +107,9 @@ export async function replayInTerminal(recording: CastRecording, screen: ScreenO
         onMarker,
         stdout: screenStream,
         stdin: appStdin,
+        // Every frame written as it is made, as in a scripted run: a jump's fast-forward ends with its
+        // last frame in hand (the mute gate draws it), not one still waiting on the throttle's timer.
+        maxFps: 0,
         view,
       }),
   });

@@ -38,6 +38,7 @@ export function muteGate<T extends NodeJS.WritableStream>(stream: T): MuteGate<T
   return {
     stream: view,
     mute() {
+      if (muted) return;
       muted = true;
       lastFrame = undefined;
     },
