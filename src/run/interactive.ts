@@ -13,6 +13,8 @@
  */
 import { constants } from 'node:os';
 import { openCast, type CastWriter } from '../record/asciicast.js';
+import { LiveClock } from '../record/liveClock.js';
+import { untilQuiet } from '../record/quiet.js';
 import { realScheduler } from '../session/scheduler.js';
 import { teeReads } from '../terminal/inputTee.js';
 import { teeWrites } from '../terminal/tee.js';
@@ -30,7 +32,10 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   const stdin = process.stdin;
   // Refused before anything is drawn: an unwritable path is bad usage (exit 2).
   const ascii = options.ascii || wantsAscii(process.env);
-  const writer = options.record === undefined ? undefined : openLiveCast(options.record, options, ascii);
+  // A recorded session runs on a live clock, which its cast's times come from, so replay is exact.
+  let activity = 0;
+  const clock = options.record === undefined ? undefined : new LiveClock(() => untilQuiet(() => activity));
+  const writer = clock && options.record !== undefined ? openLiveCast(options.record, options, ascii, () => clock.now / 1000) : undefined;
   const initial = await initialAppState(options);
   const { mountApp } = await importScreen('interactive');
 
@@ -59,9 +64,9 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
     color: !process.env.NO_COLOR,
     ascii,
     highContrast: options.theme === 'high-contrast',
-    scheduler: realScheduler,
-    onMarker: writer ? (label) => writer.marker(label) : undefined,
-    stdout: writer ? teeWrites(stdout, (chunk) => writer.output(chunk)) : stdout,
+    scheduler: clock ?? realScheduler,
+    onMarker: writer ? (label) => (activity++, writer.marker(label)) : undefined,
+    stdout: writer ? teeWrites(stdout, (chunk) => (activity++, writer.output(chunk))) : stdout,
     // The keys as Ink reads them go into the cast as input events, for `replay`.
     stdin: writer ? teeReads(stdin, (chunk) => writer.input(chunk)) : stdin,
   });
@@ -74,9 +79,11 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   for (const signal of SIGNALS) process.on(signal, onSignal);
   process.once('exit', restore);
 
+  clock?.start();
   try {
     await instance.waitUntilExit();
   } finally {
+    clock?.stop();
     for (const signal of SIGNALS) process.off(signal, onSignal);
     process.off('exit', restore);
     stdout.off('resize', onResize);
@@ -91,8 +98,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   return 0;
 }
 
-function openLiveCast(file: string, options: ScreenOptions, ascii: boolean): CastWriter {
-  const start = performance.now();
+function openLiveCast(file: string, options: ScreenOptions, ascii: boolean, clock: () => number): CastWriter {
   const env: { TERM: string; SHELL?: string } = { TERM: process.env.TERM || 'xterm-256color' };
   if (process.env.SHELL) env.SHELL = process.env.SHELL;
   return openCast(
@@ -105,6 +111,6 @@ function openLiveCast(file: string, options: ScreenOptions, ascii: boolean): Cas
       title: castTitle(options.scenario, options.talk),
       env,
     },
-    () => (performance.now() - start) / 1000,
+    clock,
   );
 }

@@ -4,9 +4,10 @@
  * status line goes), q quits and the terminal is handed back with its cursor.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI, cleanEnv, commandExists, ensureBuilt, ROOT, runCli, tempDir, waitFor } from '../support/index.js';
+import { CLI, cleanEnv, commandExists, ensureBuilt, outputOf, parseCastStrict, replay, ROOT, runCli, sleep, tempDir, waitFor } from '../support/index.js';
 
 const hasTmux = commandExists('tmux');
 if (!hasTmux) console.warn('skipping the live replay test: tmux is not installed (apt-get install tmux)');
@@ -52,5 +53,33 @@ describe.skipIf(!hasTmux)('replay in a terminal', () => {
     s = screen();
     expect(tmux('display', '-p', '-t', 'r', '#{cursor_flag}').trim()).toBe('1');
     expect(s).not.toContain('replay:');
+  });
+
+  it('a live recording replays exactly: play mode at two speeds, a long run to the end stopped by a key', async () => {
+    ensureBuilt();
+    const cast = path.join(tmp.dir, 'made-live.cast');
+    const command = `env -u CI -u CONTINUOUS_INTEGRATION ${quote(process.execPath)} ${quote(CLI)} deep-net --iterations 300000 --record ${quote(cast)}; echo EXIT=$?; sleep 30`;
+    tmux('-f', '/dev/null', 'new-session', '-d', '-x', '80', '-y', '24', '-s', 'r', '-c', ROOT, command);
+    await until('the first frame', (s) => s.includes('? help'));
+    const press = async (keys: string, ms: number) => {
+      tmux('send-keys', '-t', 'r', '-l', keys);
+      await sleep(ms);
+    };
+    await press('+', 150);
+    await press('+p', 1200);
+    await press('+', 700);
+    await press('p', 200);
+    await press('e', 400);
+    await press('x', 300);
+    await press('q', 0);
+    await until('the exit', (s) => s.includes('EXIT=0'));
+    const recorded = parseCastStrict(readFileSync(cast, 'utf8'));
+    expect(recorded.events.filter((e) => e[1] === 'i').map((e) => e[2]).join('')).toBe('++p+pexq');
+    const finalScreen = await replay(outputOf(recorded), 80, 24);
+    // It stopped somewhere in the run, where the slices had got to when x came.
+    expect(finalScreen.split('\n')[0]).toMatch(/^deep-net {2}iter \d+\/300000/);
+    const run = runCli(['replay', cast, '--keys', '']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(finalScreen);
   });
 });
