@@ -104,7 +104,9 @@ async function planReplay(cast: string, keys: string | undefined): Promise<Repla
   const scenario = options.scenario === undefined ? undefined : await resolveScenario(options.scenario);
   if (scenario) buildSetup(scenario, options.overrides);
   const screen = await screenOptionsFrom(options, scenario, {});
-  return { recording, screen: { ...screen, record: undefined }, keys };
+  // The session was recorded (its `m` said "Marker 1 added to the recording."): the replay's app is
+  // told so, although it writes no file (nothing here opens `record`).
+  return { recording, screen: { ...screen, record: recording.file }, keys };
 }
 
 export async function runReplay(args: readonly string[], write: (text: string) => void = (text) => void process.stdout.write(text)): Promise<number> {
