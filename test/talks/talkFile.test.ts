@@ -3,14 +3,14 @@
  * error is), unknown fields with the nearest name, one line per problem naming the file and the field,
  * a handful of lines at most, every stop's scenario and overrides checked before any screen starts.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScenarioFileError } from '../../src/scenarios/loader.js';
 import { loadTalk } from '../../src/talks/talkLoader.js';
 import { parseTalkText, TALK_LIMITS } from '../../src/talks/talkFile.js';
 import chapter6 from '../../talks/chapter-6.json' with { type: 'json' };
-import { ensureBuilt, runCli, tempDir } from '../support/index.js';
+import { ensureBuilt, ROOT, runCli, tempDir } from '../support/index.js';
 
 const STOP = { scenario: 'deep-net', note: 'n' };
 
@@ -141,6 +141,16 @@ describe('loading: every stop opened and its overrides checked, before any scree
       `${path.join(tmp.dir, 'nope.json')}: no such file; expected chapter-6 (built in) or the path of a talk .json file`,
     ]);
     expect(await loadLines(tmp.dir)).toEqual([`${tmp.dir}: is a folder; expected a talk .json file`]);
+  });
+
+  it("the README's example talk loads, beside a scenario file of its own", async () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const example = /## Giving a talk[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)![1]!;
+    write('my-lights.json', readFileSync(path.join(ROOT, 'scenarios/no-correlation.json'), 'utf8').replace('"id": "no-correlation"', '"id": "my-lights"'));
+    const talk = await loadTalk(write('readme-talk.json', example));
+    expect(talk.title).toBe('Backpropagation in ten minutes');
+    expect(talk.theme).toBe('high-contrast');
+    expect(talk.stops.map((s) => s.scenario.id)).toEqual(['whole-dataset', 'deep-net', 'my-lights']);
   });
 
   it('the built-in chapter-6 walks the chapter in the book\'s order', async () => {
