@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI, cleanEnv, commandExists, ensureBuilt, outputOf, parseCastStrict, replay, ROOT, runCli, sleep, tempDir, waitFor } from '../support/index.js';
 
 const hasTmux = commandExists('tmux');
@@ -14,7 +14,8 @@ if (!hasTmux) console.warn('skipping the live replay test: tmux is not installed
 
 const tmp = tempDir();
 const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
-const socket = `streetlight-replay-${process.pid}`;
+// A server of its own per test: a new one right after the last one was killed may not start.
+let socket = '';
 const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', env: cleanEnv() }).stdout ?? '';
 const screen = () => tmux('capture-pane', '-p', '-t', 'r');
 const until = (what: string, test: (s: string) => boolean) =>
@@ -22,6 +23,7 @@ const until = (what: string, test: (s: string) => boolean) =>
     throw new Error(`${error.message}; the screen was:\n${screen()}`);
   });
 
+beforeEach(() => void (socket = `streetlight-replay-${process.pid}-${Math.random().toString(36).slice(2, 8)}`));
 afterEach(() => void tmux('kill-server'));
 
 describe.skipIf(!hasTmux)('replay in a terminal', () => {
