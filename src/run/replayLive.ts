@@ -68,7 +68,8 @@ export async function replayInTerminal(recording: CastRecording, screen: ScreenO
   const drawStatus = () => {
     statusPending = false;
     if (!statusShown) return;
-    write(`\x1b[2K\x1b[1m${replayStatus(replayer, (stdout.columns || 80) - 1)}\x1b[22m\r`);
+    const text = replayStatus(replayer, (stdout.columns || 80) - 1);
+    write(`\x1b[2K${process.env.NO_COLOR ? text : `\x1b[1m${text}\x1b[22m`}\r`);
   };
   const scheduleStatus = () => {
     if (statusPending) return;
