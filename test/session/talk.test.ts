@@ -173,3 +173,17 @@ describe('the built-in talk', () => {
     expect(seen).toEqual(['single-light 3', 'whole-dataset 1', 'whole-dataset 40', 'overfit 60', 'conflicting-pressure 1', 'no-correlation 60', 'linear-deep 60', 'deep-net 60', 'one-iteration 0']);
   });
 });
+
+describe('the help under a talk', () => {
+  test('lists what each key does there: the picker\'s PgDn and PgUp are the talk\'s', () => {
+    const picker = keys(initialApp(BUILT_INS, { talk: TALK }), 'esc ?');
+    const rows = helpRows(contextsUnderHelp(picker), picker).map((r) => r.keys);
+    expect(rows.filter((k) => k === 'PgDn')).toHaveLength(1);
+    expect(helpRows(contextsUnderHelp(picker), picker)[0]).toEqual({ keys: 'PgDn', description: 'next stop of the talk' });
+    expect(rows).toContain('Home');
+    // Under the focus, Esc is the focus's (back to the whole screen), not the training screen's.
+    const focus = keys(initialApp(BUILT_INS, { open: findBuiltIn('deep-net') }), 'z ?');
+    const esc = helpRows(contextsUnderHelp(focus), focus).filter((r) => r.keys.split(' ').includes('Esc'));
+    expect(esc).toEqual([{ keys: 'Esc', description: 'back to the whole screen' }]);
+  });
+});

@@ -85,7 +85,14 @@ export interface HelpRow {
 /** The help overlay's rows for the screen under it (its contexts, most specific first). */
 export function helpRows(contexts: Context | readonly Context[], state: AppState): HelpRow[] {
   const list = typeof contexts === 'string' ? [contexts] : contexts;
-  return list.flatMap((context) => KEYMAP[context].filter((c) => !c.offered || c.offered(state)).map((c) => ({ keys: keysLabel(c), description: c.description })));
+  // A command whose every key a more specific context takes (the picker's PgDn under a talk) is not listed.
+  const taken = new Set<string>();
+  return list.flatMap((context) => {
+    const table = KEYMAP[context];
+    const rows = table.filter((c) => (!c.offered || c.offered(state)) && !c.keys.every((k) => taken.has(k))).map((c) => ({ keys: keysLabel(c), description: c.description }));
+    for (const c of table) for (const k of c.keys) if (k !== ANY_KEY) taken.add(k);
+    return rows;
+  });
 }
 
 /** The contexts under the help: what its rows describe. */
