@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm run demo`: regenerates docs/demo.cast from the committed key script docs/demo.keys, and
-// docs/demo.txt, the final screen as text (what the README shows). Both are byte-identical from run to
-// run: the scripted runner uses a virtual terminal and a virtual clock.
+// `npm run demo`: regenerates docs/demo.cast from the committed key script docs/demo.keys,
+// docs/demo.txt, the final screen as text (what the README shows), and docs/demo.html, the recording as
+// a page that plays offline (`export --html`). All are byte-identical from run to run: the scripted
+// runner uses a virtual terminal and a virtual clock.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -45,20 +46,6 @@ function run(args, what) {
   return result.stdout;
 }
 
-/** What a terminal shows after the cast's output: right-trimmed lines, no trailing blank lines. */
-async function finalScreen(file) {
-  const { Terminal } = (await import('@xterm/headless')).default;
-  const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
-  const header = JSON.parse(lines[0]);
-  const term = new Terminal({ cols: header.width, rows: header.height, allowProposedApi: true, scrollback: 0 });
-  const output = lines.slice(1).map((l) => JSON.parse(l)).filter((e) => e[1] === 'o').map((e) => e[2]).join('');
-  await new Promise((resolve) => term.write(output, resolve));
-  const buffer = term.buffer.active;
-  const rows = Array.from({ length: header.height }, (_, r) => buffer.getLine(buffer.viewportY + r)?.translateToString(true) ?? '');
-  while (rows.length > 0 && rows.at(-1) === '') rows.pop();
-  return rows.map((r) => `${r}\n`).join('');
-}
-
 if (builtAt() < newestSource()) {
   console.log('demo: building dist/ first');
   run(['build.mjs'], 'the build');
@@ -73,10 +60,12 @@ const keys = readFileSync(path.join(root, 'docs/demo.keys'), 'utf8')
 
 const castFile = path.join(root, 'docs/demo.cast');
 run([cli, '--keys', keys, '--size', SIZE, '--record', castFile], 'recording');
-// The final screen of the recording itself (its marker key says it marked the recording), replayed
-// through a terminal emulator.
-const screen = await finalScreen(castFile);
+// The final screen of the recorded session, from `replay` (which runs its keys again): a check that the demo
+// replays, and the screen as recorded ("Marker 1 added to the recording.").
+const screen = run([cli, 'replay', castFile, '--keys', ''], 'the replay');
 writeFileSync(path.join(root, 'docs/demo.txt'), screen);
+const htmlFile = path.join(root, 'docs/demo.html');
+run([cli, 'export', castFile, '--html', htmlFile], 'the HTML export');
 
 // Keep the screen shown in the docs in step with the demo.
 for (const doc of ['README.md', 'docs/recording.md']) {
@@ -101,5 +90,8 @@ const events = readFileSync(castFile, 'utf8').trimEnd().split('\n').slice(1).map
 const bytes = events.filter((e) => e[1] === 'o').reduce((n, e) => n + Buffer.byteLength(e[2]), 0);
 const markers = events.filter((e) => e[1] === 'm').length;
 console.log(`demo: docs/demo.cast: ${events.length} events, ${events.at(-1)?.[0] ?? 0} s, ${bytes} bytes of output, ${markers} markers`);
+const inputs = events.filter((e) => e[1] === 'i').length;
+console.log(`demo: docs/demo.cast: ${inputs} input events (the keys, for replay), ${statSync(castFile).size} bytes in all`);
 console.log('demo: docs/demo.txt: the final screen');
+console.log(`demo: docs/demo.html: ${Math.round(statSync(htmlFile).size / 1024)} KB, plays offline (open it in a browser)`);
 console.log('demo: play it with `asciinema play docs/demo.cast`');

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The entry: arguments → a run path (src/run/: print, interactive, scripted, export). It decides the path
+ * The entry: arguments → a run path (src/run/: print, interactive, scripted, replay, export). It decides the path
  * before anything heavy is imported: `--print` never loads Ink or React, and the screen paths load them
  * only after the environment (colour, CI) has been settled, because Ink reads it at import time.
  */
@@ -8,6 +8,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { HELP, parseCli } from './cli/args.js';
 import { UsageError } from './errors.js';
 import { printJsonLines, printLog } from './run/print.js';
+import { screenOptionsFrom } from './run/screenPlan.js';
 import { listScenarios, resolveScenario } from './scenarios/loader.js';
 import { buildSetup } from './scenarios/setup.js';
 import { cleanText } from './terminal/cleanText.js';
@@ -17,6 +18,8 @@ const write = (chunk: string) => process.stdout.write(chunk);
 async function main(argv: readonly string[]): Promise<number> {
   // `streetlight-tui export FILE.cast --html OUT.html | --svg DIR`: slides from a recording (its own options).
   if (argv[0] === 'export') return (await import('./run/export.js')).runExport(argv.slice(1));
+  // `streetlight-tui replay FILE.cast [--keys KEYS]`: the app again, from a recording's keys.
+  if (argv[0] === 'replay') return (await import('./run/replay.js')).runReplay(argv.slice(1));
   const options = parseCli(argv);
   if (options.help) return write(HELP), 0;
   if (options.version) return write(`${pkg.version}\n`), 0;
@@ -36,7 +39,7 @@ async function main(argv: readonly string[]): Promise<number> {
     else printLog(scenario, setup, options.style, write);
     return 0;
   }
-  const screen = { scenario, overrides: options.overrides, ascii: options.ascii, record: options.record };
+  const screen = await screenOptionsFrom(options, scenario, process.env);
   if (options.keys !== undefined) {
     const { runScripted } = await import('./run/scripted.js');
     return runScripted({ ...screen, keys: options.keys, size: options.size });

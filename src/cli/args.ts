@@ -18,6 +18,10 @@ export interface CliOptions {
   readonly record: string | undefined;
   readonly keys: string | undefined;
   readonly size: Size | undefined;
+  /** `--talk FILE|chapter-6`: presenter mode over a talk's stops. */
+  readonly talk: string | undefined;
+  /** `--theme` as given (the environment and a talk file may choose one too: see run/boot.ts). */
+  readonly theme: 'default' | 'high-contrast' | undefined;
 }
 
 const OPTIONS = {
@@ -38,6 +42,8 @@ const OPTIONS = {
   record: { type: 'string' },
   keys: { type: 'string' },
   size: { type: 'string' },
+  talk: { type: 'string' },
+  theme: { type: 'string' },
 } as const;
 
 function parseNumber(option: string, text: string, check: (n: number) => boolean, expected: string): number {
@@ -131,9 +137,18 @@ export function parseCli(argv: readonly string[]): CliOptions {
     record: values.record,
     keys: values.keys,
     size: values.size === undefined ? undefined : parseSize(values.size),
+    talk: values.talk,
+    theme: oneOf('theme', values.theme, ['default', 'high-contrast'] as const),
   };
   if (options.json && !options.print) throw new UsageError('--json: goes with --print');
   if (values.style !== undefined && !options.print) throw new UsageError('--style: goes with --print');
+  if (options.talk !== undefined) {
+    if (options.talk.trim() === '') throw new UsageError("--talk: expected chapter-6 or the path of a talk .json file, got ''");
+    if (options.print) throw new UsageError('--talk: a talk is given on the screen, so it does not take --print');
+    if (options.scenario !== undefined) throw new UsageError(`--talk: the talk opens its own scenarios; leave out '${options.scenario}'`);
+    const given = Object.entries(options.overrides).find(([, v]) => v !== undefined);
+    if (given) throw new UsageError(`--talk: each stop sets its own overrides in the talk file; leave out --${given[0] === 'batchSize' ? 'batch-size' : given[0]}`);
+  }
   if (options.print && !options.scenario) throw new UsageError('--print: expected a scenario (see --list)');
   if (options.print && (options.keys !== undefined || options.record !== undefined)) {
     throw new UsageError('--print: prints the log without a screen, so it does not take --keys or --record');
@@ -163,6 +178,12 @@ screen and recording:
   --record FILE.cast                   record the session (asciicast v2)
   --keys "KEYS"                        scripted run, no terminal needed (e.g. --keys "n n space e")
   --size COLSxROWS                     screen size of a --keys run (default 80x24)
+
+talks:
+  --talk FILE|chapter-6                presenter mode: PgDn / PgUp go from stop to stop
+  --theme default|high-contrast        high-contrast for projectors (or STREETLIGHT_THEME)
+  streetlight-tui replay FILE.cast     run a recording's keys again (see replay --help)
+  streetlight-tui export FILE.cast --html OUT.html | --svg DIR    slides (see export --help)
 
   --help, --version
 `;

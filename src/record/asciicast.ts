@@ -13,6 +13,11 @@ export interface CastHeader {
   readonly height: number;
   /** Unix seconds of the start. Leave it out for a scripted run, so the file does not depend on when it ran. */
   readonly timestamp?: number;
+  /**
+   * The command line that starts the same app (scenario or talk, overrides, theme), which `replay` runs
+   * again with the recorded keys; asciinema's own recorder writes the shell command here.
+   */
+  readonly command?: string;
   readonly title?: string;
   readonly env: { readonly TERM: string; readonly SHELL?: string };
 }
@@ -61,6 +66,7 @@ export class CastWriter {
     if (header.env.SHELL !== undefined) env.SHELL = header.env.SHELL;
     const line: Record<string, unknown> = { version: 2, width: header.width, height: header.height };
     if (header.timestamp !== undefined) line.timestamp = header.timestamp;
+    if (header.command !== undefined) line.command = header.command;
     if (header.title !== undefined) line.title = header.title;
     line.env = env;
     this.writeLine(JSON.stringify(line));
@@ -82,6 +88,11 @@ export class CastWriter {
 
   marker(label: string): void {
     this.event('m', label);
+  }
+
+  /** Keys as the terminal sent them (an "i" event): what `replay` types into the app again. */
+  input(data: string): void {
+    if (data !== '') this.event('i', data);
   }
 
   /** Flushes a trailing partial character (as U+FFFD) and closes the file. Later calls do nothing. */
@@ -106,7 +117,7 @@ export class CastWriter {
     this.event('o', chunk.replace(/\r?\n/g, '\r\n'));
   }
 
-  private event(kind: 'o' | 'r' | 'm', data: string): void {
+  private event(kind: 'o' | 'r' | 'm' | 'i', data: string): void {
     if (this.closed) return;
     const time = Math.max(this.lastTime, roundTime(this.clock()));
     this.lastTime = time;

@@ -8,6 +8,7 @@ import { initialApp } from '../session/app.js';
 import { listScenarios } from '../scenarios/loader.js';
 import type { Scenario } from '../scenarios/schema.js';
 import type { Overrides } from '../scenarios/setup.js';
+import type { Talk, ThemeName } from '../session/talk.js';
 
 /** What a screen path needs to know of the command line. */
 export interface ScreenOptions {
@@ -18,14 +19,20 @@ export interface ScreenOptions {
   readonly ascii: boolean;
   /** `--record FILE.cast`. */
   readonly record: string | undefined;
+  /** `--talk`: start at its first stop. */
+  readonly talk?: Talk;
+  readonly theme?: ThemeName;
+  /** The arguments that open the same app again (screenPlan.ts), for the recording's header. */
+  readonly args?: readonly string[];
 }
 
 export async function initialAppState(options: ScreenOptions): Promise<AppState> {
   const { scenarios, problems } = await listScenarios();
-  return initialApp(scenarios, { overrides: options.overrides, open: options.scenario, problems, recording: options.record !== undefined });
+  return initialApp(scenarios, { overrides: options.overrides, open: options.scenario, problems, recording: options.record !== undefined, talk: options.talk });
 }
 
-export function castTitle(scenario: Scenario | undefined): string {
+export function castTitle(scenario: Scenario | undefined, talk?: Talk): string {
+  if (talk) return `streetlight-tui: ${talk.title}`;
   return scenario ? `streetlight-tui ${scenario.id}` : 'streetlight-tui';
 }
 

@@ -13,11 +13,14 @@
  */
 import { constants } from 'node:os';
 import { openCast, type CastWriter } from '../record/asciicast.js';
-import type { Scenario } from '../scenarios/schema.js';
+import { LiveClock } from '../record/liveClock.js';
+import { untilQuiet } from '../record/quiet.js';
 import { realScheduler } from '../session/scheduler.js';
+import { teeReads } from '../terminal/inputTee.js';
 import { teeWrites } from '../terminal/tee.js';
 import { wantsAscii } from '../ui/theme.js';
 import { castTitle, importScreen, initialAppState, type ScreenOptions } from './boot.js';
+import { castCommand } from './screenPlan.js';
 
 export type InteractiveOptions = ScreenOptions;
 
@@ -28,7 +31,11 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   const stdout = process.stdout;
   const stdin = process.stdin;
   // Refused before anything is drawn: an unwritable path is bad usage (exit 2).
-  const writer = options.record === undefined ? undefined : openLiveCast(options.record, options.scenario);
+  const ascii = options.ascii || wantsAscii(process.env);
+  // A recorded session runs on a live clock, which its cast's times come from, so replay is exact.
+  let activity = 0;
+  const clock = options.record === undefined ? undefined : new LiveClock(() => untilQuiet(() => activity));
+  const writer = clock && options.record !== undefined ? openLiveCast(options.record, options, ascii, () => clock.now / 1000) : undefined;
   const initial = await initialAppState(options);
   const { mountApp } = await importScreen('interactive');
 
@@ -55,11 +62,13 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   const instance = mountApp({
     initial,
     color: !process.env.NO_COLOR,
-    ascii: options.ascii || wantsAscii(process.env),
-    scheduler: realScheduler,
-    onMarker: writer ? (label) => writer.marker(label) : undefined,
-    stdout: writer ? teeWrites(stdout, (chunk) => writer.output(chunk)) : stdout,
-    stdin,
+    ascii,
+    highContrast: options.theme === 'high-contrast',
+    scheduler: clock ?? realScheduler,
+    onMarker: writer ? (label) => (activity++, writer.marker(label)) : undefined,
+    stdout: writer ? teeWrites(stdout, (chunk) => (activity++, writer.output(chunk))) : stdout,
+    // The keys as Ink reads them go into the cast as input events, for `replay`.
+    stdin: writer ? teeReads(stdin, (chunk) => writer.input(chunk)) : stdin,
   });
 
   const onSignal = (signal: NodeJS.Signals) => {
@@ -70,9 +79,11 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   for (const signal of SIGNALS) process.on(signal, onSignal);
   process.once('exit', restore);
 
+  clock?.start();
   try {
     await instance.waitUntilExit();
   } finally {
+    clock?.stop();
     for (const signal of SIGNALS) process.off(signal, onSignal);
     process.off('exit', restore);
     stdout.off('resize', onResize);
@@ -87,8 +98,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   return 0;
 }
 
-function openLiveCast(file: string, scenario: Scenario | undefined): CastWriter {
-  const start = performance.now();
+function openLiveCast(file: string, options: ScreenOptions, ascii: boolean, clock: () => number): CastWriter {
   const env: { TERM: string; SHELL?: string } = { TERM: process.env.TERM || 'xterm-256color' };
   if (process.env.SHELL) env.SHELL = process.env.SHELL;
   return openCast(
@@ -97,9 +107,10 @@ function openLiveCast(file: string, scenario: Scenario | undefined): CastWriter 
       width: process.stdout.columns || 80,
       height: process.stdout.rows || 24,
       timestamp: Math.floor(Date.now() / 1000),
-      title: castTitle(scenario),
+      command: castCommand(options, ascii),
+      title: castTitle(options.scenario, options.talk),
       env,
     },
-    () => (performance.now() - start) / 1000,
+    clock,
   );
 }

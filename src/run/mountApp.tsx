@@ -26,11 +26,16 @@ export interface MountOptions {
   readonly stderr?: NodeJS.WriteStream;
   /** 0 turns off Ink's frame throttle (a real-time timer): scripted runs write every commit at once, in order. */
   readonly maxFps?: number;
+  /** The projector theme (`--theme high-contrast`). */
+  readonly highContrast?: boolean;
+  /** A view of what Ink writes, before anything else sees it (replay's mute gate). */
+  readonly view?: (stream: NodeJS.WriteStream) => NodeJS.WriteStream;
 }
 
 export function mountApp(options: MountOptions): Instance {
-  const theme = createTheme({ color: options.color, ascii: options.ascii });
-  const stdout = clearOnResize(wantsFrameDiff(process.env) ? diffFrames(options.stdout) : options.stdout);
+  const theme = createTheme({ color: options.color, ascii: options.ascii, highContrast: options.highContrast });
+  const below = clearOnResize(wantsFrameDiff(process.env) ? diffFrames(options.stdout) : options.stdout);
+  const stdout = options.view ? options.view(below) : below;
   const effects: EffectHandlers = {
     // Ctrl+L: a clean screen; the frame differ, seeing the clear pass, writes the next frame in full.
     redraw: () => {

@@ -21,9 +21,9 @@ import { parseKeys, type KeyStep } from '../record/keyScript.js';
 import { screenText } from '../record/screenText.js';
 import { VirtualClock } from '../record/virtualClock.js';
 import { createVirtualTerminal } from '../record/virtualTerminal.js';
-import type { Scenario } from '../scenarios/schema.js';
 import type { Size } from '../terminal/size.js';
 import { castTitle, importScreen, initialAppState, type ScreenOptions } from './boot.js';
+import { castCommand } from './screenPlan.js';
 
 export const DEFAULT_SIZE: Size = { columns: 80, rows: 24 };
 /** Virtual time a key press takes: slow enough to follow when the cast is played back. */
@@ -42,7 +42,7 @@ export async function runScripted(options: ScriptedOptions): Promise<number> {
   const steps = parseKeys(options.keys);
   const size = options.size ?? DEFAULT_SIZE;
   const clock = new VirtualClock();
-  const writer = options.record === undefined ? undefined : openScriptedCast(options.record, size, options.scenario, clock);
+  const writer = options.record === undefined ? undefined : openScriptedCast(options.record, size, options, clock);
   try {
     return await runOnVirtualTerminal(options, steps, size, clock, writer);
   } finally {
@@ -50,8 +50,9 @@ export async function runScripted(options: ScriptedOptions): Promise<number> {
   }
 }
 
-function openScriptedCast(file: string, size: Size, scenario: Scenario | undefined, clock: VirtualClock): CastWriter {
-  return openCast(file, { width: size.columns, height: size.rows, title: castTitle(scenario), env: { TERM: SCRIPTED_TERM } }, () => clock.now / 1000);
+function openScriptedCast(file: string, size: Size, options: ScreenOptions, clock: VirtualClock): CastWriter {
+  const header = { width: size.columns, height: size.rows, command: castCommand(options, options.ascii), title: castTitle(options.scenario, options.talk), env: { TERM: SCRIPTED_TERM } };
+  return openCast(file, header, () => clock.now / 1000);
 }
 
 async function runOnVirtualTerminal(
@@ -81,6 +82,7 @@ async function runOnVirtualTerminal(
     initial,
     color: !process.env.NO_COLOR,
     ascii: options.ascii,
+    highContrast: options.theme === 'high-contrast',
     scheduler: clock,
     onMarker,
     stdout: terminal.stdout as unknown as NodeJS.WriteStream,
@@ -104,6 +106,8 @@ async function runOnVirtualTerminal(
     }
     await clock.advance(KEY_STEP_MS, settle);
     if (exited) break;
+    // The key as the terminal sent it, so `replay` can type it again at the same moment.
+    writer?.input(step.bytes);
     terminal.stdin.press(step.bytes);
     await settle();
   }
@@ -127,7 +131,7 @@ async function runOnVirtualTerminal(
  * stderr is redirected to, for a cursor that was never hidden there. The promise is an 'afterexit'
  * listener on signal-exit's shared emitter; Ink's own listeners are on 'exit' and already gone.
  */
-function forgetCursorRestore(): void {
+export function forgetCursorRestore(): void {
   const emitter = (process as { __signal_exit_emitter__?: NodeJS.EventEmitter }).__signal_exit_emitter__;
   emitter?.removeAllListeners('afterexit');
 }

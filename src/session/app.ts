@@ -6,9 +6,11 @@
  */
 import type { Scenario } from '../scenarios/schema.js';
 import type { Overrides } from '../scenarios/setup.js';
+import { closeFocus, cycleFocus, type FocusPanel } from './focus.js';
 import { commandFor, contextsOf } from './keymap/index.js';
 import { INITIAL_PICKER, highlightIndex, movePicker, withRoom, type PickerMove, type PickerState } from './picker.js';
 import { openSession, sessionReducer, type SessionAction, type SessionState } from './state.js';
+import { arriveAt, goToStop, showStopNote, startTalk, type Talk, type TalkState } from './talk.js';
 
 export interface AppState {
   readonly screen: 'picker' | 'training';
@@ -32,6 +34,10 @@ export interface AppState {
   /** The last effect's report, shown in the caption until the next key. */
   readonly notice: string | undefined;
   readonly quitting: boolean;
+  /** Presenter mode (`--talk`): the stops and where the presenter is. */
+  readonly talk?: TalkState;
+  /** `z`: the one panel shown alone and large (focus.ts). */
+  readonly focus?: FocusPanel;
 }
 
 export type EffectKind = 'redraw';
@@ -52,6 +58,10 @@ export type AppAction =
   | { readonly type: 'toggle-help' }
   | { readonly type: 'effect'; readonly kind: EffectKind }
   | { readonly type: 'effect-done'; readonly id: number; readonly notice?: string }
+  | { readonly type: 'talk-go'; readonly by: 1 | -1 }
+  | { readonly type: 'talk-note' }
+  | { readonly type: 'focus-cycle' }
+  | { readonly type: 'focus-close' }
   | { readonly type: 'quit' };
 
 export interface AppOptions {
@@ -60,6 +70,8 @@ export interface AppOptions {
   readonly open?: Scenario;
   readonly problems?: readonly string[];
   readonly recording?: boolean;
+  /** Start a talk at its first stop (instead of `open` or the picker). */
+  readonly talk?: Talk;
 }
 
 export function initialApp(scenarios: readonly Scenario[], options: AppOptions = {}): AppState {
@@ -77,6 +89,7 @@ export function initialApp(scenarios: readonly Scenario[], options: AppOptions =
     notice: undefined,
     quitting: false,
   };
+  if (options.talk) return arriveAt({ ...base, talk: startTalk(options.talk) }, 0, appReducer);
   return options.open ? appReducer(base, { type: 'open', scenario: options.open }) : base;
 }
 
@@ -113,12 +126,20 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'picker-room':
       return { ...state, picker: withRoom(state.picker, action.rows, state.scenarios.length) };
     case 'to-picker':
-      return { ...state, screen: 'picker', session: undefined };
+      return { ...state, screen: 'picker', session: undefined, focus: undefined };
     case 'toggle-help': {
       // Opening the help pauses play: nothing moves behind a modal overlay.
       const session = state.session && !state.help && state.session.playing ? { ...state.session, playing: false } : state.session;
       return { ...state, help: !state.help, session };
     }
+    case 'talk-go':
+      return goToStop(state, action.by, appReducer);
+    case 'talk-note':
+      return showStopNote(state);
+    case 'focus-cycle':
+      return cycleFocus(state);
+    case 'focus-close':
+      return closeFocus(state);
     case 'quit':
       return { ...state, quitting: true };
     default:

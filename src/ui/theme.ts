@@ -100,6 +100,12 @@ const COLORS: ThemeColors = {
   accent: 'cyan',
 };
 
+/**
+ * For a projector: no faint grey anywhere (it washes out to nothing on a bright wall), so decoration
+ * and dark lamps take the terminal's own colour, and labels are bold (`boldLabels`).
+ */
+const HIGH_CONTRAST_COLORS: ThemeColors = { ...COLORS, dim: undefined, lampOff: undefined };
+
 const NO_COLORS: ThemeColors = Object.fromEntries(Object.keys(COLORS).map((k) => [k, undefined])) as unknown as ThemeColors;
 
 const UNICODE: Glyphs = {
@@ -198,12 +204,13 @@ export function toAscii(s: string): string {
   return out.replace(/[^\x20-\x7e]/g, '?');
 }
 
-export function createTheme(opts: { color: boolean; ascii: boolean }): Theme {
+export function createTheme(opts: { color: boolean; ascii: boolean; highContrast?: boolean }): Theme {
   return {
     color: opts.color,
     ascii: opts.ascii,
-    colors: opts.color ? COLORS : NO_COLORS,
+    colors: opts.color ? (opts.highContrast ? HIGH_CONTRAST_COLORS : COLORS) : NO_COLORS,
     glyphs: opts.ascii ? ASCII : UNICODE,
+    ...(opts.highContrast ? { boldLabels: true } : {}),
     text: opts.ascii ? toAscii : (s) => s,
   };
 }

@@ -252,7 +252,7 @@ describe.skipIf(!hasTmux)('the interactive screen in tmux at 80x24', () => {
     pane.key('Space');
     await pane.waitFor('iteration 1', iterationShown(1));
     pane.type('m');
-    await waitFor('the marker', () => (readFileSync(cast, 'utf8').includes('"marker 1"') ? true : undefined));
+    await waitFor('the marker', () => (readFileSync(cast, 'utf8').includes('"marker 1 · deep-net · iteration 1 · row 3 update"') ? true : undefined));
     pane.tmux('resize-window', '-t', 'e2e', '-x', '100', '-y', '30');
     await waitFor('the resize event', () => (readFileSync(cast, 'utf8').includes('"100x30"') ? true : undefined));
     pane.key('Space');
@@ -265,11 +265,14 @@ describe.skipIf(!hasTmux)('the interactive screen in tmux at 80x24', () => {
     expect(Number.isInteger(parsed.header.timestamp)).toBe(true);
     expect(parsed.events.filter((e) => e[1] === 'r').map((e) => e[2])).toEqual(['100x30']);
     expect(markersOf(parsed)).toEqual([
-      'scenario deep-net',
-      expect.stringMatching(/^iteration 1 error /),
-      'marker 1',
-      expect.stringMatching(/^iteration 2 error /),
+      'deep-net · opened',
+      expect.stringMatching(/^deep-net · iteration 1 · error /),
+      'marker 1 · deep-net · iteration 1 · row 3 update',
+      expect.stringMatching(/^deep-net · iteration 2 · error /),
     ]);
+    // What starts the same app, and the keys as the terminal sent them: what replay needs.
+    expect(parsed.header.command).toMatch(/^streetlight-tui deep-net( --ascii)?$/);
+    expect(parsed.events.filter((e) => e[1] === 'i').map((e) => e[2]).join('')).toBe(' m q');
     expect(outputOf(parsed).endsWith('\x1b[?25h')).toBe(true);
   });
 

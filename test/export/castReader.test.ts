@@ -105,7 +105,7 @@ describe('readCast', () => {
     const recording = await readCast(path.join(ROOT, 'docs/demo.cast'));
     expect(recording.header.width).toBe(80);
     expect(recording.markers.length).toBeGreaterThan(10);
-    expect(recording.markers[0]!.label).toBe('scenario deep-net');
+    expect(recording.markers[0]!.label).toBe('deep-net · opened');
     expect(recording.markers.every((m, i) => m.index === i && recording.events[m.event]!.kind === 'm')).toBe(true);
   });
 

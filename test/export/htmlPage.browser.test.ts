@@ -131,7 +131,7 @@ describe('the exported HTML page in Chromium', () => {
     if (!browser) return context.skip(skipReason);
     const markers = recording.markers;
     expect(markers).toHaveLength(63);
-    expect([markers[2]!.label, markers[62]!.label]).toEqual(['marker 1', 'marker 2']);
+    expect([markers[2]!.label, markers[62]!.label]).toEqual(['marker 1 · deep-net · iteration 1 · row 3 update', 'marker 2 · deep-net · iteration 60 · row 3 update']);
     expect(new Set(markers.slice(3, 62).map((m) => m.time)).size).toBe(1);
     await page.click('[data-marker="2"]');
     await expectScreen(page, await screenAt(recording, markers[2]!), `chapter 3 (${markers[2]!.label})`);
@@ -215,7 +215,7 @@ describe('the SVG stills in Chromium', () => {
     const page = await browser.context.newPage();
     const files = readdirSync(svgDir).sort();
     expect(files).toHaveLength(recording.markers.length);
-    expect([files[0], files[2], files[62]]).toEqual(['01-scenario-deep-net.svg', '03-marker-1.svg', '63-marker-2.svg']);
+    expect([files[0], files[2], files[62]]).toEqual(['01-deep-net-opened.svg', '03-marker-1-deep-net-iteration-1-row-3-upda.svg', '63-marker-2-deep-net-iteration-60-row-3-upd.svg']);
     for (const [i, file] of files.entries()) {
       const svg = readFileSync(path.join(svgDir, file), 'utf8');
       const parsed = await page.evaluate(([text, layout]) => {

@@ -46,7 +46,7 @@ describe('runExport', () => {
     expect(printed).toBe(`wrote ${file} (${Math.round(size / 1024)} KB, ${recording.markers.length} markers as chapters)\n`);
     const page = readFileSync(file, 'utf8');
     expect(page.match(/<button type="button" data-marker="\d+">/g)).toHaveLength(recording.markers.length);
-    expect(page).toContain('<span class="sl-label">scenario deep-net</span><span class="sl-time">0:03</span>');
+    expect(page).toContain('<span class="sl-label">deep-net · opened</span><span class="sl-time">0:03</span>');
     expect(page).toContain(PLAYER_ASSETS.script.slice(0, 200));
   });
 
@@ -86,9 +86,9 @@ describe('runExport', () => {
     const recording = await readCast(DEMO);
     const files = readdirSync(dir).sort();
     expect(files).toHaveLength(recording.markers.length);
-    expect(files[0]).toBe('01-scenario-deep-net.svg');
+    expect(files[0]).toBe('01-deep-net-opened.svg');
     expect(printed).toBe(`wrote ${files.length} stills to ${dir} (${files[0]} … ${files.at(-1)})\n`);
-    expect(readFileSync(path.join(dir, files[1]!), 'utf8')).toContain('<title>iteration 1 error 1.4142058374213209</title>');
+    expect(readFileSync(path.join(dir, files[1]!), 'utf8')).toContain('<title>deep-net · iteration 1 · error 1.4142058374213209</title>');
   });
 
   it('names stills safely', () => {

@@ -28,7 +28,7 @@ describe('parseKeys', () => {
   it('refuses an unknown name with one line that lists what is accepted', () => {
     expect(() => parseKeys('n xyz')).toThrow(UsageError);
     expect(() => parseKeys('n xyz')).toThrow(
-      "--keys: unknown key 'xyz': expected a single character, one of space enter esc tab backspace up down right left home end pageup pagedown ctrl+c ctrl+l, or wait:MS",
+      "--keys: unknown key 'xyz': expected a single character, one of space enter esc tab backspace up down right left home end pageup pagedown ctrl+c ctrl+l f5 shift+f5, or wait:MS",
     );
   });
 

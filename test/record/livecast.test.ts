@@ -31,10 +31,10 @@ describe.skipIf(!hasScript)('a live --record session', () => {
     child.stderr.resume();
     const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
     try {
-      await waitFor('the first frame', () => (readIfThere(cast).includes('"scenario deep-net"') ? true : undefined));
+      await waitFor('the first frame', () => (readIfThere(cast).includes('"deep-net · opened"') ? true : undefined));
       for (let i = 1; i <= 3; i++) {
         child.stdin.write(' ');
-        await waitFor(`iteration ${i}`, () => (readIfThere(cast).includes(`"iteration ${i} error `) ? true : undefined));
+        await waitFor(`iteration ${i}`, () => (readIfThere(cast).includes(`"deep-net · iteration ${i} · error `) ? true : undefined));
       }
       child.stdin.write('n');
       await sleep(200);
@@ -50,11 +50,13 @@ describe.skipIf(!hasScript)('a live --record session', () => {
     expect(parsed.header.height).toBe(24);
     expect(Number.isInteger(parsed.header.timestamp)).toBe(true);
     expect(markersOf(parsed).slice(0, 4)).toEqual([
-      'scenario deep-net',
-      expect.stringMatching(/^iteration 1 error /),
-      expect.stringMatching(/^iteration 2 error /),
-      expect.stringMatching(/^iteration 3 error /),
+      'deep-net · opened',
+      expect.stringMatching(/^deep-net · iteration 1 · error /),
+      expect.stringMatching(/^deep-net · iteration 2 · error /),
+      expect.stringMatching(/^deep-net · iteration 3 · error /),
     ]);
+    // The keys as the terminal sent them, for replay.
+    expect(parsed.events.filter((e) => e[1] === 'i').map((e) => e[2]).join('')).toBe('   n');
     // Killed: the app never got to show the cursor again.
     expect(text).not.toContain('\\u001b[?25h');
     if (hasAsciinema) expect(asciinemaCat(cast).status).toBe(0);

@@ -27,7 +27,7 @@ const BUSY_KEYS = 's s n space p wait:1200 + wait:400 p b ? ? l esc down enter n
 describe('--keys --record', () => {
   it('writes a strictly valid asciicast v2 file with no wall-clock timestamp', () => {
     const { header, events } = parseCastStrict(record('valid.cast', ['deep-net', '--keys', BUSY_KEYS]));
-    expect(header).toEqual({ version: 2, width: 80, height: 24, title: 'streetlight-tui deep-net', env: { TERM: 'xterm-256color' } });
+    expect(header).toEqual({ version: 2, width: 80, height: 24, command: 'streetlight-tui deep-net', title: 'streetlight-tui deep-net', env: { TERM: 'xterm-256color' } });
     expect(events.length).toBeGreaterThan(10);
     expect(events.some((e) => e[1] === 'r')).toBe(false); // the virtual terminal never changes size
   });
@@ -67,9 +67,9 @@ describe('--keys --record', () => {
   it('marks each iteration stepped with its number and error', () => {
     const labels = markersOf(parseCastStrict(record('markers.cast', ['deep-net', '--keys', 'space space'])));
     expect(labels).toHaveLength(3);
-    expect(labels[0]).toBe('scenario deep-net');
-    expect(labels[1]).toMatch(/^iteration 1 error \d/);
-    expect(labels[2]).toMatch(/^iteration 2 error \d/);
+    expect(labels[0]).toBe('deep-net · opened');
+    expect(labels[1]).toMatch(/^deep-net · iteration 1 · error \d/);
+    expect(labels[2]).toMatch(/^deep-net · iteration 2 · error \d/);
     // The errors are the training log's.
     const log = runCli(['deep-net', '--print', '--json']).stdout.trim().split('\n').map((line) => JSON.parse(line) as { error: number });
     expect(Number(labels[1]!.split(' ').at(-1))).toBe(log[0]!.error);
@@ -78,34 +78,34 @@ describe('--keys --record', () => {
 
   it('marks a whole run to the end, one marker per iteration, at one moment', () => {
     const cast = parseCastStrict(record('end.cast', ['deep-net', '--keys', 'e']));
-    const iterations = cast.events.filter((e) => e[1] === 'm' && e[2].startsWith('iteration '));
-    expect(iterations.map((e) => e[2].split(' ')[1])).toEqual(Array.from({ length: 60 }, (_, i) => String(i + 1)));
+    const iterations = cast.events.filter((e) => e[1] === 'm' && e[2].startsWith('deep-net · iteration '));
+    expect(iterations.map((e) => e[2].split(' ')[3])).toEqual(Array.from({ length: 60 }, (_, i) => String(i + 1)));
     expect(new Set(iterations.map((e) => e[0])).size).toBe(1);
   });
 
   it('marks the marker key and each scenario opened from the picker', () => {
     const withMarker = markersOf(parseCastStrict(record('m.cast', ['deep-net', '--keys', 'm m'])));
-    expect(withMarker).toEqual(['scenario deep-net', 'marker 1', 'marker 2']);
+    expect(withMarker).toEqual(['deep-net · opened', 'marker 1 · deep-net · start', 'marker 2 · deep-net · start']);
     const picked = markersOf(parseCastStrict(record('picker.cast', ['--keys', 'down enter esc enter'])));
-    expect(picked).toEqual([`scenario ${BUILT_INS[1]!.id}`, `scenario ${BUILT_INS[1]!.id}`]);
+    expect(picked).toEqual([`${BUILT_INS[1]!.id} · opened`, `${BUILT_INS[1]!.id} · opened`]);
   });
 
   it('plays on the virtual clock: wait:MS advances play mode, and time in the cast', () => {
     const cast = parseCastStrict(record('play.cast', ['deep-net', '--keys', 'p wait:3000 p']));
-    const iterations = markersOf(cast).filter((m) => m.startsWith('iteration '));
+    const iterations = markersOf(cast).filter((m) => m.startsWith('deep-net · iteration '));
     expect(iterations.length).toBeGreaterThan(0);
     expect(cast.events.at(-1)![0]).toBeGreaterThanOrEqual(3);
   });
 
   it('stops at q, ignoring later keys, and ends the file with the cursor shown', () => {
     const cast = parseCastStrict(record('quit.cast', ['deep-net', '--keys', 'space q space space']));
-    expect(markersOf(cast).filter((m) => m.startsWith('iteration '))).toHaveLength(1);
+    expect(markersOf(cast).filter((m) => m.startsWith('deep-net · iteration '))).toHaveLength(1);
     expect(outputOf(cast).endsWith('\x1b[?25h')).toBe(true);
   });
 
   it('quits on ctrl+c too', () => {
     const cast = parseCastStrict(record('ctrl-c.cast', ['deep-net', '--keys', 'ctrl+c space']));
-    expect(markersOf(cast)).toEqual(['scenario deep-net']);
+    expect(markersOf(cast)).toEqual(['deep-net · opened']);
   });
 
   it('with NO_COLOR writes no colour codes, with colour it writes 16-colour codes only', () => {
@@ -177,6 +177,6 @@ describe('the demo', () => {
     expect(parseKeys(keys).length).toBeGreaterThan(10);
     const cast = parseCastStrict(readFileSync(path.join(ROOT, 'docs/demo.cast'), 'utf8'));
     expect(cast.header).toMatchObject({ width: 80, height: 24 });
-    expect(markersOf(cast)).toContain('scenario deep-net');
+    expect(markersOf(cast)).toContain('deep-net · opened');
   });
 });

@@ -135,14 +135,14 @@ describe('app and markers', () => {
   test('markers: scenario opened, every iteration completed with its error, and the marker key', () => {
     const a0 = initialApp([deepNet], { recording: true });
     const a1 = apply(a0, { type: 'open', scenario: deepNet });
-    expect(markerEvents(a0, a1)).toEqual(['scenario deep-net']);
+    expect(markerEvents(a0, a1)).toEqual(['deep-net · opened']);
     const a2 = apply(a1, { type: 'step', step: 'iteration' });
-    expect(markerEvents(a1, a2)).toEqual([`iteration 1 error ${a2.session!.trainer.errors.at(0)}`]);
+    expect(markerEvents(a1, a2)).toEqual([`deep-net · iteration 1 · error ${a2.session!.trainer.errors.at(0)}`]);
     const a3 = apply(a2, { type: 'step', step: 'end' });
     const labels = markerEvents(a2, a3);
     expect(labels).toHaveLength(59);
-    expect(labels[58]).toMatch(/^iteration 60 error /);
-    expect(markerEvents(a3, apply(a3, { type: 'marker' }))).toEqual(['marker 1']);
+    expect(labels[58]).toMatch(/^deep-net · iteration 60 · error /);
+    expect(markerEvents(a3, apply(a3, { type: 'marker' }))).toEqual(['marker 1 · deep-net · iteration 60 · row 3 update']);
     expect(markerEvents(a3, apply(a3, { type: 'back' }))).toEqual([]);
   });
 });
@@ -177,7 +177,7 @@ describe('keymap', () => {
   });
 
   test('unbound keys do nothing, and Ctrl+letters are not plain letters', () => {
-    expect(training('z')).toBeUndefined();
+    expect(training('Z')).toBeUndefined();
     expect(keyNamesOf('n', { ctrl: true })).toEqual(['ctrl+n']);
     expect(training('ctrl+n')).toBeUndefined();
   });

@@ -13,7 +13,7 @@ describe('the picker', () => {
     for (const s of BUILT_INS) expect(frame()).toContain(s.id);
     await press('down', 'enter');
     expect(status()).toMatch(/^whole-dataset\s+iter 0\/40/);
-    expect(markers).toEqual(['scenario whole-dataset']);
+    expect(markers).toEqual(['whole-dataset · opened']);
     await press('esc');
     await waitFor('the picker', () => (frame().includes('Enter open') ? true : undefined));
     expect(frame()).toContain('deep-net');
@@ -163,8 +163,8 @@ describe('training keys', () => {
     tick();
     await settle();
     expect(status()).toBe(paused);
-    expect(markers.filter((m) => m.startsWith('iteration')).length).toBeGreaterThan(0);
-    expect(markers[1]).toMatch(/^iteration 1 error \d\.\d+/);
+    expect(markers.filter((m) => m.startsWith('deep-net · iteration')).length).toBeGreaterThan(0);
+    expect(markers[1]).toMatch(/^deep-net · iteration 1 · error \d\.\d+/);
   });
 
   test('q quits from the training screen', async () => {

@@ -2,7 +2,7 @@
 import type { AppAction, AppState } from '../app.js';
 
 /** Where the keys go: the picker, the training screen, the help over either, a run to the end in progress. Later modes add theirs. */
-export type Context = 'picker' | 'training' | 'help' | 'running';
+export type Context = 'picker' | 'training' | 'help' | 'running' | 'talk' | 'focus';
 
 /** The key name a command may bind to mean "any other key". */
 export const ANY_KEY = '*';
@@ -12,8 +12,10 @@ export interface Command {
   readonly keys: readonly string[];
   /** More keys that run it without being shown ("=" for "+": the same key without Shift). */
   readonly aliases?: readonly string[];
-  /** What it does, for the help overlay and the README. */
+  /** What it does, for the help overlay (short: two columns of it fit at 80 columns) and the README. */
   readonly description: string;
+  /** More words for the README's key table, where the short description leaves something out. */
+  readonly details?: string;
   /** A word or two for the bottom hint line; commands without one are only in the help. */
   readonly hint?: string;
   /** How the hint line names the keys, when not by the first key ("↑↓" for a pair of commands). */

@@ -5,10 +5,12 @@
  */
 import type { AppState } from '../app.js';
 import type { Command, CommandTable, Context } from './command.js';
+import { FOCUS_COMMANDS } from './focusKeys.js';
 import { HELP_COMMANDS } from './helpKeys.js';
 import { keyLabel } from './keyNames.js';
 import { PICKER_COMMANDS } from './pickerKeys.js';
 import { RUNNING_COMMANDS } from './runningKeys.js';
+import { TALK_COMMANDS } from './talkKeys.js';
 import { TRAINING_COMMANDS } from './trainingKeys.js';
 import { ANY_KEY } from './command.js';
 
@@ -19,6 +21,8 @@ export const KEYMAP: Readonly<Record<Context, CommandTable>> = {
   training: TRAINING_COMMANDS,
   help: HELP_COMMANDS,
   running: RUNNING_COMMANDS,
+  talk: TALK_COMMANDS,
+  focus: FOCUS_COMMANDS,
 };
 
 /**
@@ -27,9 +31,12 @@ export const KEYMAP: Readonly<Record<Context, CommandTable>> = {
  * The help is modal: over any screen, only its own keys act.
  */
 export function contextsOf(state: AppState): Context[] {
-  if (state.help) return ['help'];
-  if (state.screen !== 'training' || !state.session) return ['picker'];
-  return state.session.running ? ['running'] : ['training'];
+  // A talk's clicker keys go first everywhere, over the help too (see talkKeys.ts).
+  const talk: Context[] = state.talk ? ['talk'] : [];
+  if (state.help) return [...talk, 'help'];
+  if (state.screen !== 'training' || !state.session) return [...talk, 'picker'];
+  if (state.session.running) return [...talk, 'running'];
+  return [...talk, ...(state.focus ? (['focus'] as const) : []), 'training'];
 }
 
 /** The command a key runs in the first of `contexts` that binds it. */
@@ -78,7 +85,14 @@ export interface HelpRow {
 /** The help overlay's rows for the screen under it (its contexts, most specific first). */
 export function helpRows(contexts: Context | readonly Context[], state: AppState): HelpRow[] {
   const list = typeof contexts === 'string' ? [contexts] : contexts;
-  return list.flatMap((context) => KEYMAP[context].filter((c) => !c.offered || c.offered(state)).map((c) => ({ keys: keysLabel(c), description: c.description })));
+  // A command whose every key a more specific context takes (the picker's PgDn under a talk) is not listed.
+  const taken = new Set<string>();
+  return list.flatMap((context) => {
+    const table = KEYMAP[context];
+    const rows = table.filter((c) => (!c.offered || c.offered(state)) && !c.keys.every((k) => taken.has(k))).map((c) => ({ keys: keysLabel(c), description: c.description }));
+    for (const c of table) for (const k of c.keys) if (k !== ANY_KEY) taken.add(k);
+    return rows;
+  });
 }
 
 /** The contexts under the help: what its rows describe. */
@@ -93,12 +107,14 @@ export function keyTableMarkdown(): string {
     '',
     '| key | does |',
     '|---|---|',
-    ...table.map((c) => `| ${c.keys.map((k) => (k === ANY_KEY ? 'any other key' : `\`${keyLabel(k)}\``)).join(' ')} | ${c.description} |`),
+    ...table.map((c) => `| ${c.keys.map((k) => (k === ANY_KEY ? 'any other key' : `\`${keyLabel(k)}\``)).join(' ')} | ${c.details ?? c.description} |`),
     '',
   ];
   return [
     ...section('Training screen', TRAINING_COMMANDS),
     ...section('While a long run to the end trains', RUNNING_COMMANDS),
+    ...section('Focus (`z`: one panel alone)', FOCUS_COMMANDS),
+    ...section('In a talk (`--talk`), over every screen', TALK_COMMANDS),
     ...section('Scenario list', PICKER_COMMANDS),
     ...section('Help (modal)', HELP_COMMANDS),
   ].join('\n');

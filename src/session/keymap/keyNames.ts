@@ -46,6 +46,10 @@ export const NAMED_KEYS = {
   pagedown: { bytes: '\x1b[6~', label: 'PgDn' },
   'ctrl+c': { bytes: '\x03', label: 'Ctrl+C' },
   'ctrl+l': { bytes: '\x0c', label: 'Ctrl+L' },
+  // A clicker's "start / stop the slide show" button: F5 and Shift+F5 (and Esc). The app binds neither;
+  // they are here so a key script can send what a clicker sends.
+  f5: { bytes: '\x1b[15~', label: 'F5' },
+  'shift+f5': { bytes: '\x1b[15;2~', label: 'Shift+F5' },
 } as const satisfies Record<string, NamedKey>;
 
 export type NamedKeyName = keyof typeof NAMED_KEYS;

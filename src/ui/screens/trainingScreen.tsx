@@ -26,6 +26,7 @@ import type { PanelBox } from '../layout/trainingLayout.js';
 import { StatusLine } from '../panels/statusLine.js';
 import { StreetLights } from '../panels/streetLights.js';
 import type { Theme } from '../theme.js';
+import { FocusScreen } from './focusScreen.js';
 import { TooSmallMessage } from './tooSmall.js';
 
 export interface TrainingScreenProps {
@@ -141,6 +142,7 @@ function captionLinesFor(app: AppState, session: SessionState): string[] {
 }
 
 export function TrainingScreen({ app, session, theme, size }: TrainingScreenProps) {
+  if (app.focus && !app.help) return <FocusScreen app={app} session={session} panel={app.focus} theme={theme} size={size} info={layoutInfo(session)} renderPanel={panel} />;
   const layout = layoutFor(size, layoutInfo(session));
   if (layout.tooSmall) return <TooSmallMessage need={layout.need} size={size} theme={theme} />;
   const { width, spacing, gap } = layout;
