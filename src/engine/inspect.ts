@@ -11,7 +11,7 @@
  * the snapshot holds, and says so when it cannot (the data or alpha changed since).
  */
 import { closesBatch, rowsPerUpdate } from './iterationRules.js';
-import { applyUpdate, combineWeights, forward, hiddenDelta, mapWeights, rowWeightDeltas, type Forward } from './network.js';
+import { activationSlope, applyUpdate, combineWeights, forward, hiddenDelta, mapWeights, rowWeightDeltas, type Forward } from './network.js';
 import type { TrainerState } from './trainer.js';
 import type { TrainingSetup, Vector, Weights } from './types.js';
 
@@ -44,8 +44,11 @@ export interface RowTerm {
   readonly forward: Forward;
   /** layer_2_delta (2-layer nets: delta) = prediction - goal. */
   readonly delta: number;
-  /** 3-layer nets: layer_1_delta. */
+  /** 3-layer nets: layer_1_delta, and the activation's slope at each hidden node (relu2deriv: 1 or 0; 1 without activation). */
   readonly hiddenDelta?: Vector;
+  readonly slope?: Vector;
+  /** The weights the row was trained with. */
+  readonly weights: Weights;
   /** `input * delta` (2-layer); `layer_1ᵀ · layer_2_delta` and `layer_0ᵀ · layer_1_delta` (3-layer). */
   readonly deltas: Weights;
 }
@@ -57,7 +60,8 @@ export function rowTerm(weights: Weights, setup: TrainingSetup, row: number): Ro
   const fwd = forward(weights, input, setup.activation);
   const delta = fwd.prediction - goal;
   const hd = weights.layers === 3 ? hiddenDelta(weights.weights_1_2, delta, fwd.hidden!, setup.activation) : undefined;
-  return { row, input, goal, forward: fwd, delta, hiddenDelta: hd, deltas: rowWeightDeltas(weights, input, delta, fwd.hidden, hd) };
+  const slope = fwd.hidden?.map((h) => activationSlope(setup.activation, h));
+  return { row, input, goal, forward: fwd, delta, hiddenDelta: hd, slope, weights, deltas: rowWeightDeltas(weights, input, delta, fwd.hidden, hd) };
 }
 
 /** The rows' weight deltas summed as the trainer sums a batch (the first row's, then each next one added). */
@@ -147,6 +151,9 @@ export interface NextUpdate {
   readonly size: number;
   /** Whether this row closes its batch, so the weights change now (always in sgd). */
   readonly closes: boolean;
+  /** When it closes a batch of several rows: the batch's summed deltas with this row's, and their mean. */
+  readonly sum?: Weights;
+  readonly mean?: Weights;
   /** The weights after this row's update step: changed when it closes the batch, the same otherwise. */
   readonly after: Weights;
 }
@@ -161,8 +168,9 @@ export function nextUpdate(state: TrainerState): NextUpdate | undefined {
   const closes = closesBatch(state.cursor, size, setup.trainRows.length);
   const sum = state.pending ? combineWeights(state.pending, term.deltas, (a, b) => a + b) : term.deltas;
   const count = state.pendingCount + 1;
-  const after = closes ? applyUpdate(weights, mapWeights(sum, (x) => x / count), setup.alpha) : weights;
-  return { term, iteration: state.iteration + 1, waiting: state.pendingCount, size, closes, after };
+  const mean = closes ? mapWeights(sum, (x) => x / count) : undefined;
+  const after = mean ? applyUpdate(weights, mean, setup.alpha) : weights;
+  return { term, iteration: state.iteration + 1, waiting: state.pendingCount, size, closes, after, ...(mean ? { sum, mean } : {}) };
 }
 
 /** The prediction for every row of `setup.inputs` with `weights` in force (the trainer's forward pass). */
