@@ -8,6 +8,11 @@ import type { Scenario } from '../scenarios/schema.js';
 import type { Overrides } from '../scenarios/setup.js';
 import { commandFor, contextsOf } from './keymap/index.js';
 import { INITIAL_PICKER, highlightIndex, movePicker, withRoom, type PickerMove, type PickerState } from './picker.js';
+import type { CompareState } from './compare.js';
+import type { EditState } from './edit.js';
+import type { InspectState } from './inspect.js';
+import { compareSessions, instrumentReducer, isInstrumentAction, NO_INSTRUMENTS, startComparison, type InstrumentAction } from './instruments.js';
+import type { LiveLog } from './live.js';
 import { openSession, sessionReducer, type SessionAction, type SessionState } from './state.js';
 
 export interface AppState {
@@ -32,9 +37,14 @@ export interface AppState {
   /** The last effect's report, shown in the caption until the next key. */
   readonly notice: string | undefined;
   readonly quitting: boolean;
+  /** The instruments (instruments.ts), each undefined while off: the weight inspector, the lights editor, a comparison, the live changes made. */
+  readonly inspect?: InspectState;
+  readonly edit?: EditState;
+  readonly compare?: CompareState;
+  readonly live?: LiveLog;
 }
 
-export type EffectKind = 'redraw';
+export type EffectKind = 'redraw' | 'save-scenario' | 'export-numpy';
 
 export interface Effect {
   readonly id: number;
@@ -52,7 +62,8 @@ export type AppAction =
   | { readonly type: 'toggle-help' }
   | { readonly type: 'effect'; readonly kind: EffectKind }
   | { readonly type: 'effect-done'; readonly id: number; readonly notice?: string }
-  | { readonly type: 'quit' };
+  | { readonly type: 'quit' }
+  | InstrumentAction;
 
 export interface AppOptions {
   readonly overrides?: Overrides;
@@ -60,6 +71,8 @@ export interface AppOptions {
   readonly open?: Scenario;
   readonly problems?: readonly string[];
   readonly recording?: boolean;
+  /** With `open`: compare it at once with a second run of these settings (`--compare`). */
+  readonly compare?: Overrides;
 }
 
 export function initialApp(scenarios: readonly Scenario[], options: AppOptions = {}): AppState {
@@ -77,7 +90,8 @@ export function initialApp(scenarios: readonly Scenario[], options: AppOptions =
     notice: undefined,
     quitting: false,
   };
-  return options.open ? appReducer(base, { type: 'open', scenario: options.open }) : base;
+  const opened = options.open ? appReducer(base, { type: 'open', scenario: options.open }) : base;
+  return options.compare && opened.session ? startComparison(opened, options.compare) : opened;
 }
 
 export function appReducer(state: AppState, action: AppAction): AppState {
@@ -98,6 +112,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       const index = state.scenarios.findIndex((s) => s.id === action.scenario.id);
       return {
         ...state,
+        ...NO_INSTRUMENTS,
         screen: 'training',
         session: openSession(action.scenario, state.overrides, state.recording),
         picker: index >= 0 ? highlightIndex(state.picker, index, state.scenarios.length) : state.picker,
@@ -113,7 +128,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'picker-room':
       return { ...state, picker: withRoom(state.picker, action.rows, state.scenarios.length) };
     case 'to-picker':
-      return { ...state, screen: 'picker', session: undefined };
+      return { ...state, ...NO_INSTRUMENTS, screen: 'picker', session: undefined };
     case 'toggle-help': {
       // Opening the help pauses play: nothing moves behind a modal overlay.
       const session = state.session && !state.help && state.session.playing ? { ...state.session, playing: false } : state.session;
@@ -122,7 +137,9 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'quit':
       return { ...state, quitting: true };
     default:
+      if (isInstrumentAction(action)) return instrumentReducer(state, action);
       if (!state.session) return state;
+      if (state.compare?.kind === 'runs') return compareSessions(state, action);
       return { ...state, session: sessionReducer(state.session, action) };
   }
 }
