@@ -11,6 +11,10 @@ import { PICKER_COMMANDS } from './pickerKeys.js';
 import { RUNNING_COMMANDS } from './runningKeys.js';
 import { TRAINING_COMMANDS } from './trainingKeys.js';
 import { ANY_KEY } from './command.js';
+import { instrumentContexts } from '../instruments.js';
+import { COMPARE_COMMANDS, COMPARE_MENU_COMMANDS } from './compareKeys.js';
+import { EDIT_COMMANDS } from './editKeys.js';
+import { INSPECT_COMMANDS } from './inspectKeys.js';
 
 export type { Command, Context } from './command.js';
 
@@ -19,6 +23,10 @@ export const KEYMAP: Readonly<Record<Context, CommandTable>> = {
   training: TRAINING_COMMANDS,
   help: HELP_COMMANDS,
   running: RUNNING_COMMANDS,
+  inspect: INSPECT_COMMANDS,
+  edit: EDIT_COMMANDS,
+  compare: COMPARE_COMMANDS,
+  'compare-menu': COMPARE_MENU_COMMANDS,
 };
 
 /**
@@ -29,6 +37,8 @@ export const KEYMAP: Readonly<Record<Context, CommandTable>> = {
 export function contextsOf(state: AppState): Context[] {
   if (state.help) return ['help'];
   if (state.screen !== 'training' || !state.session) return ['picker'];
+  const instruments = instrumentContexts(state);
+  if (instruments) return instruments;
   return state.session.running ? ['running'] : ['training'];
 }
 
@@ -99,6 +109,10 @@ export function keyTableMarkdown(): string {
   return [
     ...section('Training screen', TRAINING_COMMANDS),
     ...section('While a long run to the end trains', RUNNING_COMMANDS),
+    ...section('Weight inspector (`i`; the training keys go on working)', INSPECT_COMMANDS),
+    ...section('Editing the lights (`d`)', EDIT_COMMANDS),
+    ...section('Comparing two runs (`--compare`, or `c` and its menu)', COMPARE_COMMANDS),
+    ...section('The comparison menu (`c`)', COMPARE_MENU_COMMANDS),
     ...section('Scenario list', PICKER_COMMANDS),
     ...section('Help (modal)', HELP_COMMANDS),
   ].join('\n');
