@@ -1,5 +1,6 @@
 /** The training screen's keys, in the order the help lists them and the hint line offers them. */
 import type { CommandTable } from './command.js';
+import { INSTRUMENT_COMMANDS } from './instrumentKeys.js';
 
 const deep = (s: { session?: { trainer: { weights: { layers: number } } } }) => s.session?.trainer.weights.layers === 3;
 
@@ -11,6 +12,7 @@ export const TRAINING_COMMANDS: CommandTable = [
   { keys: ['p'], description: 'play / pause', hint: 'play', action: { type: 'toggle-play' } },
   { keys: ['e', 'end'], description: 'run to the end (any key stops a long run)', hint: 'end', action: { type: 'step', step: 'end' } },
   { keys: ['r', 'home'], description: 'reset to the same start', hint: 'reset', action: { type: 'reset' } },
+  ...INSTRUMENT_COMMANDS,
   { keys: ['g'], description: 'gradient descent: sgd → batch → full (2-layer nets)', hint: 'sgd/batch/full', action: { type: 'cycle-mode' }, offered: (s) => !deep(s) },
   { keys: ['a'], description: 'activation: relu ↔ linear (3-layer nets)', hint: 'relu/linear', action: { type: 'toggle-activation' }, offered: deep },
   { keys: ['+'], aliases: ['='], description: 'play faster', hint: 'faster', action: { type: 'speed', by: 1 } },
