@@ -9,6 +9,7 @@
  */
 import { Box } from 'ink';
 import { equivalentSingleLayer } from '../../engine/network.js';
+import type { WeightRef } from '../../engine/inspect.js';
 import type { TrainerState } from '../../engine/trainer.js';
 import { num, padLeft, short } from '../format/numbers.js';
 import { padRight, windowAround } from '../format/text.js';
@@ -23,11 +24,12 @@ export interface WeightGridProps {
   readonly theme: Theme;
   readonly width: number;
   readonly height: number;
+  readonly selected?: WeightRef;
 }
 
 const NUM = GRID.cell - 2;
 
-export function WeightGrid({ trainer, detail, theme, width, height }: WeightGridProps) {
+export function WeightGrid({ trainer, detail, theme, width, height, selected }: WeightGridProps) {
   const { weights, previousWeights: before, trace, setup } = trainer;
   if (weights.layers !== 3 || before.layers !== 3) return null;
   const g = theme.glyphs;
@@ -41,8 +43,11 @@ export function WeightGrid({ trainer, detail, theme, width, height }: WeightGrid
   const cell = (text: string, color?: Seg['color'], mark: Seg = seg(' ')): Seg[] => [seg(padLeft(text, GRID.cell - 1), color), mark];
   const none = () => cell(g.none, 'dim');
   const signed = (x: number) => (x < 0 ? 'negative' : x > 0 ? 'positive' : undefined);
-  const weightCell = (now: number, was: number) =>
-    cell(num(now, NUM, { sign: true }), signed(now), now > was ? seg(g.up, 'positive') : now < was ? seg(g.down, 'negative') : seg(' '));
+  const weightCell = (now: number, was: number, picked = false) => {
+    const c = cell(num(now, NUM, { sign: true }), signed(now), now > was ? seg(g.up, 'positive') : now < was ? seg(g.down, 'negative') : seg(' '));
+    // The inspector's cursor takes the cell's first column, which a number never fills: `▸+0.533↑`.
+    return picked ? [seg(g.activeRow, 'active', true), { ...c[0]!, text: c[0]!.text.slice(1) }, ...c.slice(1)] : c;
+  };
   const isOff = (j: number) => relu && fwd?.hidden !== undefined && fwd.hidden[j]! <= 0;
 
   const row = (label: Seg[], cells: (j: number) => Seg[]): Seg[] => {
@@ -56,7 +61,7 @@ export function WeightGrid({ trainer, detail, theme, width, height }: WeightGrid
   const value = (x: number | undefined, opts: { sign?: boolean; small?: boolean }) => (x === undefined ? g.none : num(x, 7, opts));
 
   const lampRows = height - (lines.length - 1);
-  const inputRows = windowAround([...weights.weights_0_1.keys()], lampRows, undefined).items;
+  const inputRows = windowAround([...weights.weights_0_1.keys()], lampRows, selected?.layer === 'weights_0_1' ? selected.row : undefined).items;
   const hiddenCols = hidden - cols;
   const hiddenLamps = weights.weights_0_1.length - inputRows.length;
 
@@ -74,7 +79,7 @@ export function WeightGrid({ trainer, detail, theme, width, height }: WeightGrid
     ],
     'before-relu': () => row(label('  before relu'), values(fwd?.hiddenRaw, false)),
     layer_1: () => row(label('layer_1'), values(fwd?.hidden, true)),
-    weights_1_2: () => row(label('weights_1_2'), (j) => weightCell(weights.weights_1_2[j]![0]!, before.weights_1_2[j]![0]!)),
+    weights_1_2: () => row(label('weights_1_2'), (j) => weightCell(weights.weights_1_2[j]![0]!, before.weights_1_2[j]![0]!, selected?.layer === 'weights_1_2' && selected.row === j)),
     change: () =>
       row(label('  change'), (j) => {
         const d = weights.weights_1_2[j]![0]! - before.weights_1_2[j]![0]!;
@@ -119,7 +124,7 @@ export function WeightGrid({ trainer, detail, theme, width, height }: WeightGrid
       inputRows.forEach((i) => {
         out.push(
           row([seg(padRight(`  lamp ${i}`, GRID.label - 3), 'label'), lampSeg(trace?.input[i], theme), seg('  ')], (j) =>
-            weightCell(weights.weights_0_1[i]![j]!, before.weights_0_1[i]![j]!),
+            weightCell(weights.weights_0_1[i]![j]!, before.weights_0_1[i]![j]!, selected?.layer === 'weights_0_1' && selected.row === i && selected.col === j),
           ),
         );
       });
