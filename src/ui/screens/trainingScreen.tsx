@@ -19,6 +19,9 @@ import { Network } from '../panels/network.js';
 import { PressureTable } from '../panels/pressureTable.js';
 import { StatusLine } from '../panels/statusLine.js';
 import { StreetLights } from '../panels/streetLights.js';
+import { instrumentPanel } from '../panels/instrumentSlots.js';
+import { instrumentCaption } from '../../session/instruments.js';
+import { changeMarks } from '../../session/live.js';
 import type { Theme } from '../theme.js';
 import { TooSmallMessage } from './tooSmall.js';
 
@@ -45,7 +48,7 @@ export function layoutInfo(session: SessionState): LayoutInfo {
   };
 }
 
-function panel(name: PanelName, layout: Layout, session: SessionState, theme: Theme): ReactNode {
+function panel(name: PanelName, layout: Layout, session: SessionState, theme: Theme, marks?: readonly number[]): ReactNode {
   const t = session.trainer;
   const activeRow = t.trace?.row;
   switch (name) {
@@ -70,6 +73,7 @@ function panel(name: PanelName, layout: Layout, session: SessionState, theme: Th
           heldOut={t.heldOutErrors}
           scale={session.chartScale}
           iterations={t.setup.iterations}
+          marks={marks}
           theme={theme}
           {...layout.chart}
         />
@@ -82,7 +86,8 @@ function panel(name: PanelName, layout: Layout, session: SessionState, theme: Th
 /** What just happened (or the last effect's notice), then the lesson. */
 function captionLinesFor(app: AppState, session: SessionState): string[] {
   const lines = captionFor(session);
-  return app.notice === undefined ? lines : [app.notice, ...lines.slice(1)];
+  const first = app.notice ?? instrumentCaption(app);
+  return first === undefined ? lines : [first, ...lines.slice(1)];
 }
 
 export function TrainingScreen({ app, session, theme, size }: TrainingScreenProps) {
@@ -107,7 +112,7 @@ export function TrainingScreen({ app, session, theme, size }: TrainingScreenProp
             <Box flexDirection="row" height={band.height}>
               {band.panels.map((name, k) => (
                 <Box key={name} marginLeft={k > 0 ? gap : 0} flexShrink={0}>
-                  {panel(name, layout, session, theme)}
+                  {instrumentPanel(name, layout, app, session, theme) ?? panel(name, layout, session, theme, changeMarks(app.live, session.trainer))}
                 </Box>
               ))}
             </Box>
