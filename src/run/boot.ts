@@ -18,11 +18,13 @@ export interface ScreenOptions {
   readonly ascii: boolean;
   /** `--record FILE.cast`. */
   readonly record: string | undefined;
+  /** `--compare KEY=VALUE,…`: open the scenario compared with a second run of these settings. */
+  readonly compare?: Overrides;
 }
 
 export async function initialAppState(options: ScreenOptions): Promise<AppState> {
   const { scenarios, problems } = await listScenarios();
-  return initialApp(scenarios, { overrides: options.overrides, open: options.scenario, problems, recording: options.record !== undefined });
+  return initialApp(scenarios, { overrides: options.overrides, open: options.scenario, problems, recording: options.record !== undefined, compare: options.compare });
 }
 
 export function castTitle(scenario: Scenario | undefined): string {
