@@ -10,7 +10,7 @@ import { numpyScript } from '../export/numpyScript.js';
 import { UsageError } from '../errors.js';
 import { buildSetup } from '../scenarios/setup.js';
 import type { AppState } from '../session/app.js';
-import { runScenario } from '../session/runScenario.js';
+import { runScenario, scenarioJson } from '../session/runScenario.js';
 import type { SessionState } from '../session/state.js';
 import { createFile, replaceFile, writeProblem } from './writeFile.js';
 
@@ -60,7 +60,7 @@ export function saveScenario(app: AppState, cwd: string): string {
     const id = n === 1 ? run.file.id : `${run.file.id}-${n}`;
     const file = `scenarios/${id}.json`;
     try {
-      createFile(path.join(cwd, file), `${JSON.stringify({ ...run.file, id }, null, 2)}\n`);
+      createFile(path.join(cwd, file), scenarioJson({ ...run.file, id }));
       return `Saved ${file}: open it with streetlight-tui ${file}, or from the list.`;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;

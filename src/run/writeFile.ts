@@ -12,6 +12,7 @@ export function writeProblem(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `the folder is not writable (${code})`;
   if (code === 'ENOENT' || code === 'ENOTDIR') return `no such folder (${code})`;
   if (code === 'EISDIR') return `a folder has that name (${code})`;
+  if (code === 'EEXIST') return `a file is in the way (${code})`;
   return `it cannot be written (${code})`;
 }
 

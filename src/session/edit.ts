@@ -5,8 +5,9 @@
  * cursor's row. Enter applies the draft (instruments.ts: at the iteration boundary, from the current
  * weights); Esc cancels it, asking once more when something changed.
  *
- * Rows keep where they came from, so the training order survives: the rows trained before are trained
- * in the same order, added rows after them; held-out rows stay held out.
+ * Rows keep where they came from, so the training order survives: a run that trains every row in
+ * order goes on so; one with a list of training rows keeps it, added rows after them (held-out rows
+ * stay held out).
  */
 import type { Matrix, TrainingSetup } from '../engine/types.js';
 import { LIMITS } from '../scenarios/limits.js';
@@ -107,14 +108,19 @@ export interface DraftData {
 }
 
 export function draftData(state: EditState, setup: TrainingSetup): DraftData {
+  const inputs = state.rows.map((r) => r.input);
+  const labels = state.rows.map((r) => r.label);
+  // A run that trains every row in order goes on doing so, added rows in their places.
+  const everyRow = setup.trainRows.length === setup.inputs.length && setup.trainRows.every((r, i) => r === i);
+  if (everyRow) return { inputs, labels, trainRows: state.rows.map((_, i) => i), heldOutRows: [] };
   const at = new Map(state.rows.flatMap((r, i) => (r.origin === undefined ? [] : [[r.origin, i] as const])));
   const trained = setup.trainRows.flatMap((o) => (at.has(o) ? [at.get(o)!] : []));
   const added = state.rows.flatMap((r, i) => (r.origin === undefined ? [i] : []));
   const trainRows = [...trained, ...added];
   const training = new Set(trainRows);
   return {
-    inputs: state.rows.map((r) => r.input),
-    labels: state.rows.map((r) => r.label),
+    inputs,
+    labels,
     trainRows,
     heldOutRows: state.rows.map((_, i) => i).filter((i) => !training.has(i)),
   };
@@ -139,7 +145,7 @@ export function changesText(state: EditState, setup: TrainingSetup): string {
     lamps > 0 ? `${lamps} lamp${lamps === 1 ? '' : 's'}` : '',
     goals > 0 ? `${goals} goal${goals === 1 ? '' : 's'}` : '',
     added > 0 ? `${added} row${added === 1 ? '' : 's'} added` : '',
-    deleted > 0 ? `${deleted} deleted` : '',
+    deleted > 0 ? `${deleted} row${deleted === 1 ? '' : 's'} deleted` : '',
   ]
     .filter(Boolean)
     .join(', ');

@@ -167,7 +167,7 @@ export function instrumentCaption(app: AppState): string | undefined {
   if (edit.problem) return edit.problem;
   const setup = session.trainer.setup;
   const changes = changesText(edit, setup);
-  if (edit.discarding) return `Esc again discards ${changes}; Enter applies them.`;
+  if (edit.discarding) return `Esc again discards the changes (${changes}); Enter applies them.`;
   const t = session.trainer;
   const boundary = t.cursor === 0 && t.rowPhase === undefined && t.pending === undefined;
   const enter = boundary ? `Enter trains on from iteration ${t.iteration + 1}` : `Enter finishes iteration ${t.iteration + 1}, then trains on`;

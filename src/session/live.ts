@@ -98,7 +98,9 @@ export function applyLiveChange(session: SessionState, log: LiveLog | undefined,
   const iteration = change.boundary.iteration;
   const logged: LoggedChange = { iteration, before: change.boundary.setup, setup: change.state.setup, what };
   return {
-    session: { ...session, trainer: change.state, history: pushHistory(session.history, session.trainer), playing: false },
+    // The caption of the key before may describe a row the change left behind: the notice (the caller's)
+    // says what happened, and under it the scenario's own first line stands.
+    session: { ...session, trainer: change.state, history: pushHistory(session.history, session.trainer), playing: false, last: { kind: 'opened' } },
     log: [...changesInEffect(log, session.trainer), logged],
     iteration,
     finishedIteration: change.finishedIteration,

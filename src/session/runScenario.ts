@@ -61,8 +61,8 @@ export function runScenario(app: AppState, session: SessionState): RunScenario {
   const live = changesInEffect(app.live, trainer);
   const iterations = session.overrides.iterations ?? scenario.training.iterations;
   const changes = [
-    ...(dataChanged(data, scenario) ? [app.edit ? 'the lights as edited (not yet applied)' : 'the lights as edited live'] : []),
-    ...(live.some((c) => c.what === 'alpha') ? [`α ${setup.alpha} from the ladder, from the first iteration here`] : []),
+    ...(dataChanged(data, scenario) ? [`the street lights as edited${app.edit ? ' (not yet applied)' : ' live'}, trained on from the first iteration`] : []),
+    ...(live.some((c) => c.what === 'alpha') ? [`alpha ${setup.alpha} as set live, from the first iteration`] : []),
   ];
   // Saved, it must not take the scenario's own name (a built-in's, or the file it came from).
   const id = editedId(scenario.id);
@@ -84,4 +84,10 @@ export function runScenario(app: AppState, session: SessionState): RunScenario {
   };
   // As a run to export it keeps its own name and title; the changes are said in the script's header.
   return { file, scenario: withDefaults({ ...file, title: scenario.title }, scenario.id, scenario.source), changes };
+}
+
+/** The file's text: two-space JSON with each row of numbers on one line, as the built-ins are written. */
+export function scenarioJson(file: ScenarioFile): string {
+  // Only arrays laid out over several lines are joined: a string never holds a raw line break.
+  return `${JSON.stringify(file, null, 2).replace(/\[\n\s*(-?[\d.eE+-]+(?:,\n\s*-?[\d.eE+-]+)*)\n\s*\]/g, (_, inner: string) => `[${inner.split(/,\n\s*/).join(', ')}]`)}\n`;
 }

@@ -47,7 +47,7 @@ function rowsText(rows: readonly RowTerm[]): string {
   return rows.length === 1 ? `row ${first}` : consecutive ? `rows ${first}–${last}` : `${rows.length} rows`;
 }
 
-/** `w − α × x × d = new` with the numbers, and the names above it. */
+/** `w − α × x × d = new` with the numbers, and the names above it (a 3-layer weight is `w` there: the title names it). */
 function updateLines(name: string, ref: WeightRef, t: RowTerm, before: number, alpha: number, after: number, indent: string): InspectorLine[] {
   const p = parts(ref, t);
   return [
@@ -71,8 +71,13 @@ function batchLines(name: string, ref: WeightRef, rows: readonly RowTerm[], mean
   ];
 }
 
+/** The weight in a formula: `w1` for a 2-layer net, `w` in a 3-layer one (the panel's title names it in full). */
+function symbol(ref: WeightRef): string {
+  return ref.layer === 'weights' ? weightName(ref) : 'w';
+}
+
 function lastLines(i: Inspection, setup: TrainingSetup): InspectorLine[] {
-  const name = weightName(i.ref);
+  const name = symbol(i.ref);
   const last = i.last;
   if (last.kind === 'none') return [{ text: 'Last update: none yet (the first comes at the first update step)', heading: true, rank: 0 }];
   if (last.kind === 'changed-since') return [{ text: 'Last update: made before a live change; the next step shows one', heading: true, rank: 0 }];
@@ -88,7 +93,7 @@ function lastLines(i: Inspection, setup: TrainingSetup): InspectorLine[] {
 
 function nextLines(i: Inspection, next: NextUpdate | undefined, setup: TrainingSetup): InspectorLine[] {
   if (!next) return [{ text: 'Next update: none, the run has finished', heading: true, rank: 0 }];
-  const name = weightName(i.ref);
+  const name = symbol(i.ref);
   const t = next.term;
   const heading = { text: `Next update, if trained now: row ${t.row}, iteration ${next.iteration}`, heading: true, rank: 1 };
   const now = weightAt(t.weights, i.ref);

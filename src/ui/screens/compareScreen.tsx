@@ -53,7 +53,7 @@ export function runLabel(letter: string, name: string, s: SessionState, theme: T
     seg(padRight(error === undefined ? theme.glyphs.none : num(error, 8, { small: true }), 8)),
     seg('  iter ', 'label'),
     seg(padRight(`${iteration}/${t.setup.iterations}`, iterWidth)),
-    seg(`  ${theme.text(name)}`, 'accent'),
+    seg(`  ${name}`, 'accent'),
   ];
 }
 
@@ -62,7 +62,7 @@ function RunsScreen({ app, session, runs, theme, size }: CompareScreenProps & { 
   const layout = compareLayoutFor(size, [layoutInfo(session), layoutInfo(other)]);
   if (layout.tooSmall) return <TooSmallMessage need={layout.need} size={size} theme={theme} />;
   const { width, runWidth, networkHeight, chartHeight } = layout;
-  const [nameA, nameB] = runNames(session, runs);
+  const [nameA, nameB] = runNames(session, runs).map(theme.text) as [string, string];
   const bodyHeight = 1 + networkHeight + chartHeight;
   const caption = compareCaption(session, runs);
   const column = (letter: string, name: string, s: SessionState) => (
