@@ -9,7 +9,7 @@ import type { NumberStyle } from '../engine/pyfloat.js';
 import type { TrainingSetup } from '../engine/types.js';
 import type { Scenario } from '../scenarios/schema.js';
 import { buildSetup, type Output, type Overrides } from '../scenarios/setup.js';
-import { compareProblem } from '../session/compare.js';
+import { compareProblem } from '../session/compareProblem.js';
 import { UsageError } from '../errors.js';
 import { printJsonLines, printLog } from './print.js';
 

@@ -5,7 +5,6 @@
  * iterations) stays where it is, and the back key takes back only what each step moved (`trail`).
  */
 import type { Mode } from '../engine/types.js';
-import { UsageError } from '../errors.js';
 import { LIMITS } from '../scenarios/limits.js';
 import type { Scenario } from '../scenarios/schema.js';
 import { isDeep, type Overrides } from '../scenarios/setup.js';
@@ -153,10 +152,4 @@ export function lockstep(first: SessionState, runs: CompareRuns, action: Session
   const stepped = (action.type === 'step' || action.type === 'play-tick') && (moved[0] || moved[1]);
   const trail = action.type === 'reset' ? [] : stepped ? [...runs.trail, moved].slice(-10_000) : runs.trail;
   return { first: a, runs: { ...runs, other: b, trail } };
-}
-
-/** A UsageError's message for a comparison, naming `--compare` rather than the option it mirrors. */
-export function compareProblem(error: unknown): string {
-  if (!(error instanceof UsageError)) throw error;
-  return error.message.replace(/^--([a-z-]+):/, (_, name: string) => `--compare ${name}:`);
 }

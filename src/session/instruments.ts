@@ -7,7 +7,8 @@
 import type { SessionAction } from './state.js';
 import type { AppState } from './app.js';
 import type { Context } from './keymap/command.js';
-import { compareProblem, changeMenuValue, menuSettings, moveMenu, openMenu, settingsArgument, startRuns, lockstep } from './compare.js';
+import { compareProblem } from './compareProblem.js';
+import { changeMenuValue, menuSettings, moveMenu, openMenu, settingsArgument, startRuns, lockstep } from './compare.js';
 import { changesText, draftData, editReducer, hasChanges, openEditor, type EditAction } from './edit.js';
 import { moveCursor, openInspector, cursorFor, weightName, type Direction } from './inspect.js';
 import { applyLiveChange, nextAlpha, whenText, ALPHA_LADDER } from './live.js';

@@ -29,9 +29,25 @@ interface Row {
   readonly heading: boolean;
 }
 
-/** The lines wrapped to `width` (continuations indented), as many whole lines as fit in `height`, least needed left out first. */
+/**
+ * The lines wrapped to `width` (continuations indented), as many whole lines as fit in `height`: the
+ * least needed left out first; short of room, each heading leads the line after it in its short form.
+ */
 export function fittedRows(lines: readonly InspectorLine[], width: number, height: number, theme: Theme): Row[] {
-  const groups = lines.map((l) => {
+  const full = wrapped(lines, width, theme);
+  const count = (gs: ReturnType<typeof wrapped>) => gs.reduce((n, g) => n + g.rows.length, 0);
+  if (count(full.filter((g) => g.line.rank <= 1)) <= height) return fitGroups(full, height);
+  const kept = lines.filter((l) => l.rank <= 1);
+  const led = kept.flatMap((l, i): InspectorLine[] => {
+    const before = kept[i - 1];
+    if (l.lead && kept[i + 1] && !kept[i + 1]!.heading) return [];
+    return before?.lead && !l.heading ? [{ ...l, text: `${before.lead} ${l.text.trimStart()}` }] : [l];
+  });
+  return fitGroups(wrapped(led, width, theme), height);
+}
+
+function wrapped(lines: readonly InspectorLine[], width: number, theme: Theme) {
+  return lines.map((l) => {
     const text = formulaText(l.text, theme);
     const body = text.trimStart();
     const indent = ' '.repeat(text.length - body.length);
@@ -40,6 +56,9 @@ export function fittedRows(lines: readonly InspectorLine[], width: number, heigh
     const rest = body.length > first.length ? wrap(body.slice(first.length), width - indent.length - 4).map((r) => `${indent}    ${r}`) : [];
     return { line: l, rows: [`${indent}${first}`, ...rest].map((t) => ({ text: t, heading: !!l.heading })) };
   });
+}
+
+function fitGroups(groups: ReturnType<typeof wrapped>, height: number): Row[] {
   const kept = [...groups];
   const count = () => kept.reduce((n, g) => n + g.rows.length, 0);
   while (kept.length > 0 && count() > height) {

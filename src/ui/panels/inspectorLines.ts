@@ -17,6 +17,8 @@ export interface InspectorLine {
   readonly heading?: boolean;
   /** 0: always kept; higher ranks are left out first when lines are short. */
   readonly rank: number;
+  /** A heading's short form, which can lead the line after it when lines are short: "Last, row 0:". */
+  readonly lead?: string;
 }
 
 /** The names of what multiplies α for this weight, and their values in one row's term. */
@@ -83,7 +85,7 @@ function lastLines(i: Inspection, setup: TrainingSetup): InspectorLine[] {
   if (last.kind === 'changed-since') return [{ text: 'Last update: made before a live change; the next step shows one', heading: true, rank: 0 }];
   const before = weightAt(last.before, i.ref);
   const after = weightAt(last.after, i.ref);
-  const heading = { text: `Last update: ${rowsText(last.rows)}, iteration ${last.iteration}`, heading: true, rank: 1 };
+  const heading = { text: `Last update: ${rowsText(last.rows)}, iteration ${last.iteration}`, heading: true, rank: 1, lead: `Last, ${rowsText(last.rows)}:` };
   if (last.rows.length === 1 && setup.mode === 'sgd') {
     const t = last.rows[0]!;
     return [heading, ...hiddenDeltaLines(i.ref, t, setup, '  '), ...updateLines(name, i.ref, t, before, last.alpha, after, '  ')];
@@ -95,7 +97,7 @@ function nextLines(i: Inspection, next: NextUpdate | undefined, setup: TrainingS
   if (!next) return [{ text: 'Next update: none, the run has finished', heading: true, rank: 0 }];
   const name = symbol(i.ref);
   const t = next.term;
-  const heading = { text: `Next update, if trained now: row ${t.row}, iteration ${next.iteration}`, heading: true, rank: 1 };
+  const heading = { text: `Next update, if trained now: row ${t.row}, iteration ${next.iteration}`, heading: true, rank: 1, lead: `Next, row ${t.row}:` };
   const now = weightAt(t.weights, i.ref);
   const p = parts(i.ref, t);
   const hidden = hiddenDeltaLines(i.ref, t, setup, '  ').map((l) => ({ ...l, rank: l.rank + 1 }));
