@@ -31,14 +31,14 @@ function dataChanged(data: DraftData, scenario: Scenario): boolean {
   return !(data.inputs.length === s.inputs.length && data.inputs.every((r, i) => sameList(r, s.inputs[i]!)) && sameList(data.labels, s.labels) && sameList(data.trainRows, train));
 }
 
-/** An id for the saved file: the scenario's own made safe for the `id` field, with `-edited`. */
-export function editedId(id: string): string {
+/** An id for the saved file: the scenario's own made safe for the `id` field, with `-edited` (or `-saved`). */
+export function savedId(id: string, suffix: 'edited' | 'saved'): string {
   const base = id
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, LIMITS.id - '-edited'.length);
-  return `${base || 'scenario'}-edited`;
+    .slice(0, LIMITS.id - suffix.length - 1);
+  return `${base || 'scenario'}-${suffix}`;
 }
 
 function network(session: SessionState, setup: TrainingSetup): ScenarioFile['network'] {
@@ -65,8 +65,10 @@ export function runScenario(app: AppState, session: SessionState): RunScenario {
     ...(live.some((c) => c.what === 'alpha') ? [`alpha ${setup.alpha} as set live, from the first iteration`] : []),
   ];
   // Saved, it must not take the scenario's own name (a built-in's, or the file it came from).
-  const id = editedId(scenario.id);
-  const title = `${scenario.title.slice(0, LIMITS.title - ' (edited)'.length)} (edited)`;
+  // `-edited` when the lights or alpha changed live, `-saved` for the run as opened (with its overrides).
+  const suffix = changes.length > 0 ? 'edited' : 'saved';
+  const id = savedId(scenario.id, suffix);
+  const title = `${scenario.title.slice(0, LIMITS.title - suffix.length - 3)} (${suffix})`;
   const file: ScenarioFile & { id: string } = {
     id,
     title,

@@ -15,6 +15,7 @@ import { writeProblem } from '../../src/run/writeFile.js';
 import { loadScenarioFile } from '../../src/scenarios/loader.js';
 import type { Scenario } from '../../src/scenarios/schema.js';
 import { buildSetup } from '../../src/scenarios/setup.js';
+import { savedId } from '../../src/session/runScenario.js';
 import type { AppState } from '../../src/session/app.js';
 import { tempDir } from '../support/cli.js';
 import { appAfter } from '../ui/helpers.js';
@@ -135,5 +136,17 @@ describe('W: the run saved as a scenario', () => {
     if (existsSync('/sys') && spawnSync('touch', ['/sys/streetlight-probe']).status !== 0) {
       expect(saveScenario(appAfter('d w', 'whole-dataset'), '/sys')).toMatch(/^Not saved: \.\/scenarios: the folder is not writable \((EACCES|EPERM|EROFS)\)\.$/);
     }
+  });
+});
+
+describe('W without live changes', () => {
+  it('saves the run as opened, with its overrides, under -saved; a name that is no id is made one', async () => {
+    const { dir } = tempDir();
+    const { scenario } = await saved(appAfter('g g', 'whole-dataset'), dir);
+    expect([scenario.id, scenario.title]).toEqual(['whole-dataset-saved', 'The whole dataset (saved)']);
+    expect(buildSetup(scenario).mode).toBe('full');
+    expect(savedId('My Lights (v2)', 'edited')).toBe('my-lights-v2-edited');
+    expect(savedId('…', 'saved')).toBe('scenario-saved');
+    expect(savedId('x'.repeat(80), 'edited')).toHaveLength(64);
   });
 });
