@@ -168,6 +168,12 @@ describe('the comparison on screen', () => {
     expect(frame).toContain('B linear');
   });
 
+  it('at 120x40 the full grids, with their extra lines', () => {
+    const frame = frameAt(screen(appAfter('c down right enter space', 'deep-net'), COLOR, SIZES[1]!), 120);
+    expect(frame.match(/before relu/g)).toHaveLength(2);
+    expect(frame.match(/layer_1_delta/g)).toHaveLength(2);
+  });
+
   it('the menu lists the settings that apply, with A’s and B’s values', () => {
     const frame = frameAt(screen(appAfter('c right', 'whole-dataset'), COLOR, at80), 80);
     expect(frame).toContain('Compare with a second run');

@@ -13,10 +13,10 @@ const LOCKSTEP: ReadonlySet<AppAction['type']> = new Set(['step', 'back', 'toggl
 const shared = TRAINING_COMMANDS.filter((c) => LOCKSTEP.has(c.action.type) && !(c.action.type === 'effect' && c.action.kind !== 'redraw'));
 
 const leave: Command = { keys: ['esc'], description: 'leave the comparison (the first run stays as it is)', hint: 'leave', action: { type: 'compare-leave' } };
-const afterReset = shared.findIndex((c) => c.action.type === 'reset') + 1;
+const afterBack = shared.findIndex((c) => c.action.type === 'back') + 1;
 
-/** The stepping keys, Esc to leave (hinted after reset), the rest, and the help key last. */
-export const COMPARE_COMMANDS: CommandTable = [...shared.slice(0, afterReset), leave, ...shared.slice(afterReset)];
+/** The stepping keys, Esc to leave (hinted right after back, so 80 columns show it), the rest, the help key last. */
+export const COMPARE_COMMANDS: CommandTable = [...shared.slice(0, afterBack), leave, ...shared.slice(afterBack)];
 
 export const COMPARE_MENU_COMMANDS: CommandTable = [
   { keys: ['down', 'j'], description: 'the next setting', hint: 'setting', hintKey: '↑↓', action: { type: 'compare-menu-move', by: 1 } },

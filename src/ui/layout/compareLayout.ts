@@ -18,6 +18,8 @@ export interface CompareLayout {
   readonly runWidth: number;
   /** 3-layer runs drawn with the compact grid (panels/compactGrid.tsx). */
   readonly compact: boolean;
+  /** The network panels' extra lines (panels/network.tsx's `detail`). */
+  readonly detail: boolean;
   /** Lines of each run's network panel (under its label line). */
   readonly networkHeight: number;
   readonly chartHeight: number;
@@ -43,10 +45,10 @@ export function drawsCompact(infos: readonly LayoutInfo[], width: number): boole
   return infos.some((info) => info.deep && GRID.label + GRID.cell * info.hidden > width);
 }
 
-/** The lines a run's panel needs at `width`, and the fewest it can do with (fewer lamps shown). */
-export function runPanelNeed(info: LayoutInfo, compact: boolean): { height: number; minHeight: number } {
+/** The lines a run's panel needs, and the fewest it can do with (fewer lamps shown). */
+export function runPanelNeed(info: LayoutInfo, compact: boolean, detail = false): { height: number; minHeight: number } {
   if (!compact) {
-    const need = networkNeed(info, false);
+    const need = networkNeed(info, detail);
     return { height: need.height, minHeight: need.minHeight };
   }
   const inputs = info.inputs ?? 3;
@@ -61,16 +63,21 @@ export function compareLayoutFor(size: Size, infos: readonly LayoutInfo[]): Comp
   if (size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows) return { tooSmall: true, need: MIN_SIZE };
   const runWidth = Math.floor((size.columns - GAP) / 2);
   const compact = drawsCompact(infos, runWidth);
-  const needs = infos.map((info) => runPanelNeed(info, compact));
-  const natural = Math.max(...needs.map((n) => n.height));
-  const smallest = Math.max(...needs.map((n) => n.minHeight));
   const room = size.rows - 1 - FIXED - 1;
-  for (const networkHeight of [natural, smallest]) {
+  const heights = (detail: boolean) => infos.map((info) => runPanelNeed(info, compact, detail));
+  const smallest = Math.max(...heights(false).map((n) => n.minHeight));
+  // The network panels' extra lines (a header, the hidden sums before relu) only where the chart keeps 12 lines.
+  const tries = [
+    ...(compact ? [] : [{ detail: true, lines: Math.max(...heights(true).map((n) => n.height)), chart: 12 }]),
+    { detail: false, lines: Math.max(...heights(false).map((n) => n.height)), chart: 0 },
+    { detail: false, lines: smallest, chart: 0 },
+  ];
+  for (const { detail, lines: networkHeight, chart } of tries) {
     for (const captionLines of [2, 1, 0]) {
       const chartHeight = room - networkHeight - captionLines;
       // A roomy screen keeps both caption lines; a small one gives the chart its readable minimum first.
-      if (chartHeight >= (captionLines === 2 ? CHART.goodLines : CHART.minLines)) {
-        return { width: size.columns, height: FIXED + networkHeight + chartHeight + captionLines + 1, runWidth, compact, networkHeight, chartHeight, captionLines, hints: true };
+      if (chartHeight >= Math.max(chart, captionLines === 2 ? CHART.goodLines : CHART.minLines)) {
+        return { width: size.columns, height: FIXED + networkHeight + chartHeight + captionLines + 1, runWidth, compact, detail, networkHeight, chartHeight, captionLines, hints: true };
       }
     }
   }

@@ -71,7 +71,7 @@ function RunsScreen({ app, session, runs, theme, size }: CompareScreenProps & { 
       {layout.compact ? (
         <CompactGrid trainer={s.trainer} theme={theme} width={runWidth} height={networkHeight} />
       ) : (
-        <Network trainer={s.trainer} theme={theme} detail={false} width={runWidth} height={networkHeight} />
+        <Network trainer={s.trainer} theme={theme} detail={layout.detail} width={runWidth} height={networkHeight} />
       )}
     </Box>
   );
