@@ -67,9 +67,9 @@ export async function firstFrame() {
 }
 
 /** Total bytes of output events in a scripted recording at 80x24. */
-function recordedBytes(dir, scenario, keys, env = ENV) {
+function recordedBytes(dir, scenario, keys, env = ENV, extra = []) {
   const file = path.join(dir, `${scenario}-${keys.length}.cast`);
-  execFileSync('node', [CLI, scenario, '--keys', keys, '--record', file, '--size', '80x24'], { env, cwd: ROOT });
+  execFileSync('node', [CLI, scenario, ...extra, '--keys', keys, '--record', file, '--size', '80x24'], { env, cwd: ROOT });
   return readFileSync(file, 'utf8')
     .trim()
     .split('\n')
@@ -91,6 +91,15 @@ function bytesPerStep() {
       // The difference between 20 steps and none leaves out the opening frame and the exit.
       const perStep = (recordedBytes(dir, scenario, keys, env) - recordedBytes(dir, scenario, 'wait:1', env)) / steps;
       line(`bytes per iteration step at 80x24, ${scenario}, ${label}`, `${perStep.toFixed(0)} B`, 'target <= 1536 B');
+    }
+    // A comparison redraws two runs' weights and a chart with two curves at every step.
+    for (const [scenario, compare] of [
+      ['whole-dataset', 'mode=full'],
+      ['deep-net', 'activation=linear'],
+    ]) {
+      const extra = ['--compare', compare];
+      const perStep = (recordedBytes(dir, scenario, keys, ENV, extra) - recordedBytes(dir, scenario, 'wait:1', ENV, extra)) / steps;
+      line(`compare bytes/step at 80x24, ${scenario} vs ${compare}`, `${perStep.toFixed(0)} B`, "target <= 2048 B");
     }
   });
 }

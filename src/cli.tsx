@@ -9,6 +9,7 @@ import { HELP, parseCli } from './cli/args.js';
 import { UsageError } from './errors.js';
 import { printJsonLines, printLog } from './run/print.js';
 import { screenOptionsFrom } from './run/screenPlan.js';
+import { comparedSetup, printCompared } from './run/printCompare.js';
 import { listScenarios, resolveScenario } from './scenarios/loader.js';
 import { buildSetup } from './scenarios/setup.js';
 import { cleanText } from './terminal/cleanText.js';
@@ -34,6 +35,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const scenario = options.scenario === undefined ? undefined : await resolveScenario(options.scenario);
   // Validate the overrides against the scenario before any screen starts.
   const setup = scenario ? buildSetup(scenario, options.overrides, { json: options.json }) : undefined;
+  const compared = scenario && options.compare ? comparedSetup(scenario, options.overrides, options.compare, { json: options.json }) : undefined;
+  if (options.exportNumpy !== undefined && scenario) {
+    return (await import('./run/numpyExport.js')).runExportNumpy(scenario, options.overrides, options.style, options.exportNumpy, write);
+  }
+  if (options.print && scenario && setup && compared) return printCompared(scenario, [setup, compared], options, write), 0;
   if (options.print && scenario && setup) {
     if (options.json) printJsonLines(setup, write);
     else printLog(scenario, setup, options.style, write);

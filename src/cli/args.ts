@@ -22,6 +22,10 @@ export interface CliOptions {
   readonly talk: string | undefined;
   /** `--theme` as given (the environment and a talk file may choose one too: see run/boot.ts). */
   readonly theme: 'default' | 'high-contrast' | undefined;
+  /** `--compare KEY=VALUE,…`: a second run's settings. */
+  readonly compare: Overrides | undefined;
+  /** `--export-numpy FILE.py`. */
+  readonly exportNumpy: string | undefined;
 }
 
 const OPTIONS = {
@@ -44,6 +48,8 @@ const OPTIONS = {
   size: { type: 'string' },
   talk: { type: 'string' },
   theme: { type: 'string' },
+  compare: { type: 'string' },
+  'export-numpy': { type: 'string' },
 } as const;
 
 function parseNumber(option: string, text: string, check: (n: number) => boolean, expected: string): number {
@@ -61,6 +67,36 @@ function oneOf<T extends string>(option: string, text: string | undefined, value
   if (text === undefined) return undefined;
   if (!values.includes(text as T)) throw new UsageError(`--${option}: expected ${values.join(' or ')}, got '${text}'`);
   return text as T;
+}
+
+/**
+ * The training options, each with its check: `--alpha 0.5` on the command line, and `alpha=0.5` in
+ * `--compare` (which names the setting in its errors: `--compare alpha: expected …`).
+ */
+export const TRAINING_OPTIONS: readonly { readonly option: string; readonly key: keyof Overrides; readonly parse: (option: string, text: string) => Overrides[keyof Overrides] }[] = [
+  { option: 'mode', key: 'mode', parse: (o, t) => oneOf(o, t, ['sgd', 'batch', 'full'] as const) },
+  { option: 'alpha', key: 'alpha', parse: (o, t) => parseNumber(o, t, (n) => n > 0 && n <= LIMITS.alpha, `a number above 0 and at most ${LIMITS.alpha}`) },
+  { option: 'activation', key: 'activation', parse: (o, t) => oneOf(o, t, ['relu', 'linear'] as const) },
+  { option: 'hidden', key: 'hidden', parse: (o, t) => intIn(o, t, 1, LIMITS.hidden) },
+  { option: 'seed', key: 'seed', parse: (o, t) => intIn(o, t, 0, LIMITS.seed) },
+  { option: 'batch-size', key: 'batchSize', parse: (o, t) => intIn(o, t, 1, LIMITS.rows) },
+  { option: 'iterations', key: 'iterations', parse: (o, t) => intIn(o, t, 1, LIMITS.iterations) },
+];
+
+const COMPARE_EXPECTED = 'KEY=VALUE[,KEY=VALUE…] such as mode=full or alpha=0.5,iterations=20';
+
+/** `--compare mode=full,alpha=0.5`: the second run's settings, checked as the options they mirror. */
+export function parseCompare(text: string): Overrides {
+  const out: Overrides = {};
+  for (const part of text.split(',')) {
+    const m = /^\s*([A-Za-z-]+)\s*=\s*(.*?)\s*$/.exec(part);
+    if (!m) throw new UsageError(`--compare: expected ${COMPARE_EXPECTED}, got '${text}'`);
+    const setting = TRAINING_OPTIONS.find((o) => o.option === m[1]);
+    if (!setting) throw new UsageError(`--compare: unknown setting '${m[1]}': expected one of ${TRAINING_OPTIONS.map((o) => o.option).join(', ')}`);
+    if (out[setting.key] !== undefined) throw new UsageError(`--compare: ${setting.option} is given twice`);
+    (out as Record<string, unknown>)[setting.key] = setting.parse(`compare ${setting.option}`, m[2]!);
+  }
+  return out;
 }
 
 /** The smallest `--size`: the picker's own minimum. */
@@ -112,25 +148,18 @@ export function parseCli(argv: readonly string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`expected one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
-  const alpha =
-    values.alpha === undefined
-      ? undefined
-      : parseNumber('alpha', values.alpha, (n) => n > 0 && n <= LIMITS.alpha, `a number above 0 and at most ${LIMITS.alpha}`);
   const options: CliOptions = {
     scenario: positionals[0],
     list: values.list ?? false,
     print: values.print ?? false,
     json: values.json ?? false,
     style: oneOf('style', values.style, ['notebook', 'book'] as const) ?? 'notebook',
-    overrides: {
-      alpha,
-      iterations: intIn('iterations', values.iterations, 1, LIMITS.iterations),
-      seed: intIn('seed', values.seed, 0, LIMITS.seed),
-      hidden: intIn('hidden', values.hidden, 1, LIMITS.hidden),
-      activation: oneOf('activation', values.activation, ['relu', 'linear'] as const),
-      mode: oneOf('mode', values.mode, ['sgd', 'batch', 'full'] as const),
-      batchSize: intIn('batch-size', values['batch-size'], 1, LIMITS.rows),
-    },
+    overrides: Object.fromEntries(
+      TRAINING_OPTIONS.map((o) => {
+        const text = (values as Record<string, string | undefined>)[o.option];
+        return [o.key, text === undefined ? undefined : o.parse(o.option, text)];
+      }),
+    ) as Overrides,
     ascii: values.ascii ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
@@ -139,21 +168,32 @@ export function parseCli(argv: readonly string[]): CliOptions {
     size: values.size === undefined ? undefined : parseSize(values.size),
     talk: values.talk,
     theme: oneOf('theme', values.theme, ['default', 'high-contrast'] as const),
+    compare: values.compare === undefined ? undefined : parseCompare(values.compare),
+    exportNumpy: values['export-numpy'],
   };
   if (options.json && !options.print) throw new UsageError('--json: goes with --print');
-  if (values.style !== undefined && !options.print) throw new UsageError('--style: goes with --print');
+  if (values.style !== undefined && !options.print && options.exportNumpy === undefined) throw new UsageError('--style: goes with --print or --export-numpy');
   if (options.talk !== undefined) {
     if (options.talk.trim() === '') throw new UsageError("--talk: expected chapter-6 or the path of a talk .json file, got ''");
     if (options.print) throw new UsageError('--talk: a talk is given on the screen, so it does not take --print');
     if (options.scenario !== undefined) throw new UsageError(`--talk: the talk opens its own scenarios; leave out '${options.scenario}'`);
     const given = Object.entries(options.overrides).find(([, v]) => v !== undefined);
     if (given) throw new UsageError(`--talk: each stop sets its own overrides in the talk file; leave out --${given[0] === 'batchSize' ? 'batch-size' : given[0]}`);
+    if (options.compare) throw new UsageError('--talk: a talk opens its stops one run at a time, so it does not take --compare (press c at a stop)');
+    if (options.exportNumpy !== undefined) throw new UsageError('--talk: does not take --export-numpy; export a stop\'s scenario by name');
   }
   if (options.print && !options.scenario) throw new UsageError('--print: expected a scenario (see --list)');
   if (options.print && (options.keys !== undefined || options.record !== undefined)) {
     throw new UsageError('--print: prints the log without a screen, so it does not take --keys or --record');
   }
   if (options.size && options.keys === undefined) throw new UsageError('--size: goes with --keys');
+  if (options.compare && !options.scenario) throw new UsageError('--compare: expected a scenario to compare (see --list)');
+  if (options.exportNumpy !== undefined) {
+    if (!options.scenario) throw new UsageError('--export-numpy: expected a scenario (see --list)');
+    if (!/\.py$/i.test(options.exportNumpy)) throw new UsageError(`--export-numpy: expected a file name ending in .py, got '${options.exportNumpy}'`);
+    const other = options.print ? '--print' : options.compare ? '--compare' : options.keys !== undefined ? '--keys' : options.record !== undefined ? '--record' : undefined;
+    if (other) throw new UsageError(`--export-numpy: writes the script and exits, so it does not take ${other}`);
+  }
   return options;
 }
 
@@ -172,6 +212,13 @@ print:
 training (override the scenario):
   --alpha X  --iterations N  --mode sgd|batch|full  --batch-size N
   --seed N  --hidden N  --activation relu|linear     (3-layer nets)
+
+instruments:
+  --compare KEY=VALUE[,…]              a second run beside the first, in lockstep from the same start:
+                                       mode, alpha, activation, hidden, seed, batch-size, iterations
+                                       (with --print: both logs, lines labelled "A " and "B ")
+  --export-numpy FILE.py               write the run as a numpy script that prints what --print prints
+                                       (--style book: as --print --style book prints)
 
 screen and recording:
   --ascii                              plain ASCII drawing

@@ -24,11 +24,13 @@ export interface ScreenOptions {
   readonly theme?: ThemeName;
   /** The arguments that open the same app again (screenPlan.ts), for the recording's header. */
   readonly args?: readonly string[];
+  /** `--compare KEY=VALUE,…`: open the scenario compared with a second run of these settings. */
+  readonly compare?: Overrides;
 }
 
 export async function initialAppState(options: ScreenOptions): Promise<AppState> {
   const { scenarios, problems } = await listScenarios();
-  return initialApp(scenarios, { overrides: options.overrides, open: options.scenario, problems, recording: options.record !== undefined, talk: options.talk });
+  return initialApp(scenarios, { overrides: options.overrides, open: options.scenario, problems, recording: options.record !== undefined, talk: options.talk, compare: options.compare });
 }
 
 export function castTitle(scenario: Scenario | undefined, talk?: Talk): string {

@@ -14,6 +14,7 @@ import { CLEAR_SCREEN, clearOnResize } from '../terminal/clearOnResize.js';
 import { diffFrames, wantsFrameDiff } from '../terminal/frameDiff.js';
 import { App, type EffectHandlers } from '../ui/app.js';
 import { createTheme } from '../ui/theme.js';
+import { instrumentEffects } from './instrumentEffects.js';
 
 export interface MountOptions {
   readonly initial: AppState;
@@ -42,6 +43,7 @@ export function mountApp(options: MountOptions): Instance {
       stdout.write(CLEAR_SCREEN);
       return 'Redrawn.';
     },
+    ...instrumentEffects(),
   };
   return render(<App initial={options.initial} theme={theme} scheduler={options.scheduler} onMarker={options.onMarker} effects={effects} />, {
     stdout,

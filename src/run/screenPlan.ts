@@ -32,13 +32,19 @@ const OVERRIDE_OPTIONS: readonly [keyof Overrides, string][] = [
 ];
 
 /** The arguments that open the same thing: the talk or the scenario as given, and the overrides. */
-export function appArguments(options: Pick<CliOptions, 'talk' | 'scenario' | 'overrides'>): string[] {
+export function appArguments(options: Pick<CliOptions, 'talk' | 'scenario' | 'overrides'> & Partial<Pick<CliOptions, 'compare'>>): string[] {
   const words = options.talk !== undefined ? ['--talk', options.talk] : options.scenario !== undefined ? [options.scenario] : [];
   for (const [key, option] of OVERRIDE_OPTIONS) {
     const value = options.overrides[key];
     // String(number) is the shortest text that reads back as the same number, so --alpha round-trips exactly.
     if (value !== undefined) words.push(option, String(value));
   }
+  // The second run of --compare, in the KEY=VALUE,… form that parseCompare reads back.
+  const compared = OVERRIDE_OPTIONS.flatMap(([key, option]) => {
+    const value = options.compare?.[key];
+    return value === undefined ? [] : [`${option.slice(2)}=${String(value)}`];
+  });
+  if (compared.length > 0) words.push('--compare', compared.join(','));
   return words;
 }
 
@@ -67,6 +73,7 @@ export async function screenOptionsFrom(options: CliOptions, scenario: Scenario 
     record: options.record,
     talk,
     theme,
+    compare: options.compare,
     args: appArguments(options),
   };
 }

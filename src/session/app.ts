@@ -9,6 +9,11 @@ import type { Overrides } from '../scenarios/setup.js';
 import { closeFocus, cycleFocus, type FocusPanel } from './focus.js';
 import { commandFor, contextsOf } from './keymap/index.js';
 import { INITIAL_PICKER, highlightIndex, movePicker, withRoom, type PickerMove, type PickerState } from './picker.js';
+import type { CompareState } from './compare.js';
+import type { EditState } from './edit.js';
+import type { InspectState } from './inspect.js';
+import { compareSessions, instrumentReducer, isInstrumentAction, NO_INSTRUMENTS, startComparison, type InstrumentAction } from './instruments.js';
+import type { LiveLog } from './live.js';
 import { openSession, sessionReducer, type SessionAction, type SessionState } from './state.js';
 import { arriveAt, goToStop, showStopNote, startTalk, type Talk, type TalkState } from './talk.js';
 
@@ -38,9 +43,14 @@ export interface AppState {
   readonly talk?: TalkState;
   /** `z`: the one panel shown alone and large (focus.ts). */
   readonly focus?: FocusPanel;
+  /** The instruments (instruments.ts), each undefined while off: the weight inspector, the lights editor, a comparison, the live changes made. */
+  readonly inspect?: InspectState;
+  readonly edit?: EditState;
+  readonly compare?: CompareState;
+  readonly live?: LiveLog;
 }
 
-export type EffectKind = 'redraw';
+export type EffectKind = 'redraw' | 'save-scenario' | 'export-numpy';
 
 export interface Effect {
   readonly id: number;
@@ -62,7 +72,8 @@ export type AppAction =
   | { readonly type: 'talk-note' }
   | { readonly type: 'focus-cycle' }
   | { readonly type: 'focus-close' }
-  | { readonly type: 'quit' };
+  | { readonly type: 'quit' }
+  | InstrumentAction;
 
 export interface AppOptions {
   readonly overrides?: Overrides;
@@ -72,6 +83,8 @@ export interface AppOptions {
   readonly recording?: boolean;
   /** Start a talk at its first stop (instead of `open` or the picker). */
   readonly talk?: Talk;
+  /** With `open`: compare it at once with a second run of these settings (`--compare`). */
+  readonly compare?: Overrides;
 }
 
 export function initialApp(scenarios: readonly Scenario[], options: AppOptions = {}): AppState {
@@ -90,7 +103,8 @@ export function initialApp(scenarios: readonly Scenario[], options: AppOptions =
     quitting: false,
   };
   if (options.talk) return arriveAt({ ...base, talk: startTalk(options.talk) }, 0, appReducer);
-  return options.open ? appReducer(base, { type: 'open', scenario: options.open }) : base;
+  const opened = options.open ? appReducer(base, { type: 'open', scenario: options.open }) : base;
+  return options.compare && opened.session ? startComparison(opened, options.compare) : opened;
 }
 
 export function appReducer(state: AppState, action: AppAction): AppState {
@@ -111,6 +125,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       const index = state.scenarios.findIndex((s) => s.id === action.scenario.id);
       return {
         ...state,
+        ...NO_INSTRUMENTS,
         screen: 'training',
         session: openSession(action.scenario, state.overrides, state.recording),
         picker: index >= 0 ? highlightIndex(state.picker, index, state.scenarios.length) : state.picker,
@@ -126,7 +141,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'picker-room':
       return { ...state, picker: withRoom(state.picker, action.rows, state.scenarios.length) };
     case 'to-picker':
-      return { ...state, screen: 'picker', session: undefined, focus: undefined };
+      return { ...state, ...NO_INSTRUMENTS, screen: 'picker', session: undefined, focus: undefined };
     case 'toggle-help': {
       // Opening the help pauses play: nothing moves behind a modal overlay.
       const session = state.session && !state.help && state.session.playing ? { ...state.session, playing: false } : state.session;
@@ -137,13 +152,20 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'talk-note':
       return showStopNote(state);
     case 'focus-cycle':
-      return cycleFocus(state);
+      // Focus shows one panel of the training screen; an inspector open over it closes (the editor and a comparison take z themselves).
+      return cycleFocus(state.inspect ? { ...state, inspect: undefined } : state);
     case 'focus-close':
       return closeFocus(state);
     case 'quit':
       return { ...state, quitting: true };
     default:
+      if (isInstrumentAction(action)) {
+        // An instrument has its own screen or panel, so opening one takes the whole screen back from a focused panel.
+        const opens = action.type === 'inspect-open' || action.type === 'edit-open' || action.type === 'compare-menu';
+        return instrumentReducer(opens && state.focus ? { ...state, focus: undefined } : state, action);
+      }
       if (!state.session) return state;
+      if (state.compare?.kind === 'runs') return compareSessions(state, action);
       return { ...state, session: sessionReducer(state.session, action) };
   }
 }

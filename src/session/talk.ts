@@ -40,6 +40,11 @@ interface Arrival {
   readonly session: AppState['session'];
   readonly help: boolean;
   readonly focus: AppState['focus'];
+  /** The instruments the stop's keys opened (an inspector, a comparison), or none. */
+  readonly inspect: AppState['inspect'];
+  readonly edit: AppState['edit'];
+  readonly compare: AppState['compare'];
+  readonly live: AppState['live'];
 }
 
 export interface TalkState {
@@ -74,9 +79,9 @@ function makeArrival(state: AppState, stop: TalkStop, reduce: Reduce): Arrival {
   s = reduce(s, { type: 'open', scenario: stop.scenario });
   for (const name of stop.keys) {
     s = reduce(s, { type: 'key', name });
-    while (s.session?.running) s = reduce(s, { type: 'run-slice' });
+    while (s.session?.running || (s.compare?.kind === 'runs' && s.compare.other.running)) s = reduce(s, { type: 'run-slice' });
   }
-  return { screen: s.screen, session: s.session, help: s.help, focus: s.focus };
+  return { screen: s.screen, session: s.session, help: s.help, focus: s.focus, inspect: s.inspect, edit: s.edit, compare: s.compare, live: s.live };
 }
 
 /** Arrives at stop `index` (clamped to the talk): its kept state, or made afresh the first time. */

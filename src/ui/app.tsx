@@ -14,6 +14,7 @@ import { SPEEDS } from '../session/state.js';
 import type { Size } from '../terminal/size.js';
 import { HelpOverlay } from './panels/helpOverlay.js';
 import { PickerScreen, pickerLayoutFor } from './screens/pickerScreen.js';
+import { CompareScreen } from './screens/compareScreen.js';
 import { TrainingScreen } from './screens/trainingScreen.js';
 import type { Theme } from './theme.js';
 import { useTerminalSize } from './useTerminalSize.js';
@@ -66,6 +67,7 @@ export function App({ initial, theme, scheduler, onMarker, effects }: AppProps) 
 }
 
 function renderScreen(state: AppState, theme: Theme, size: Size) {
+  if (state.screen === 'training' && state.session && state.compare) return <CompareScreen app={state} session={state.session} compare={state.compare} theme={theme} size={size} />;
   if (state.screen === 'training' && state.session) return <TrainingScreen app={state} session={state.session} theme={theme} size={size} />;
   if (state.help) return <HelpOverlay rows={helpRows(contextsUnderHelp(state), state)} theme={theme} width={size.columns} height={Math.max(1, size.rows - 1)} />;
   return <PickerScreen app={state} theme={theme} size={size} />;
@@ -93,7 +95,8 @@ export const RUN_TICK_MS = 20;
 
 /** While a run to the end is in progress, train a slice per tick (each a fixed amount of work: see runBudget.ts). */
 function useRunSlices(state: AppState, scheduler: Scheduler, dispatch: Dispatch) {
-  const running = state.session?.running;
+  // While comparing, the second run may still be running when the first has finished.
+  const running = state.session?.running ?? (state.compare?.kind === 'runs' ? state.compare.other.running : undefined);
   useEffect(() => {
     if (!running) return;
     return scheduler.every(RUN_TICK_MS, () => dispatch({ type: 'run-slice' }));
@@ -102,7 +105,7 @@ function useRunSlices(state: AppState, scheduler: Scheduler, dispatch: Dispatch)
 
 /** While playing, advance by the speed's rows per second, a batch of rows per tick. */
 function usePlayLoop(state: AppState, scheduler: Scheduler, dispatch: Dispatch) {
-  const playing = state.session?.playing ?? false;
+  const playing = (state.session?.playing || (state.compare?.kind === 'runs' && state.compare.other.playing)) ?? false;
   const rowsPerSecond = SPEEDS[state.session?.speed ?? 0]!;
   const carry = useRef(0);
   useEffect(() => {

@@ -45,7 +45,7 @@ describe('parseCli', () => {
     [['deep-net', '--bogus'], "unknown option '--bogus' (see --help)"],
     [['deep-net', '-x'], "unknown option '-x' (see --help)"],
     [['a', 'b'], 'expected one scenario, got 2: a b'],
-    [['deep-net', '--style', 'book'], '--style: goes with --print'],
+    [['deep-net', '--style', 'book'], '--style: goes with --print or --export-numpy'],
   ])('%j → %s', (argv, message) => {
     expect(usageError(argv)).toBe(message);
   });

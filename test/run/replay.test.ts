@@ -126,8 +126,8 @@ describe('markers, speed and the hand-over', () => {
   it('any other key hands the app over from where the replay is, the key included', () => {
     expect(replay(cast, '] s s')).toBe(direct(['deep-net'], 's s space s s'));
     expect(replay(cast, '] ] ] b e')).toBe(direct(['deep-net'], 's s space space space b e'));
-    // After the hand-over replay's own keys are the app's: space is an iteration, ] does nothing.
-    expect(replay(cast, '] s space ]')).toBe(direct(['deep-net'], 's s space s space'));
+    // After the hand-over replay's own keys are the app's: space is an iteration, ] steps alpha up.
+    expect(replay(cast, '] s space ]')).toBe(direct(['deep-net'], 's s space s space ]'));
   });
 
   it('ctrl+c ends the replay where it is', () => {

@@ -2,7 +2,7 @@
 import type { AppAction, AppState } from '../app.js';
 
 /** Where the keys go: the picker, the training screen, the help over either, a run to the end in progress. Later modes add theirs. */
-export type Context = 'picker' | 'training' | 'help' | 'running' | 'talk' | 'focus';
+export type Context = 'picker' | 'training' | 'help' | 'running' | 'talk' | 'focus' | 'inspect' | 'edit' | 'compare' | 'compare-menu';
 
 /** The key name a command may bind to mean "any other key". */
 export const ANY_KEY = '*';

@@ -13,6 +13,10 @@ import { RUNNING_COMMANDS } from './runningKeys.js';
 import { TALK_COMMANDS } from './talkKeys.js';
 import { TRAINING_COMMANDS } from './trainingKeys.js';
 import { ANY_KEY } from './command.js';
+import { instrumentContexts } from '../instruments.js';
+import { COMPARE_COMMANDS, COMPARE_MENU_COMMANDS } from './compareKeys.js';
+import { EDIT_COMMANDS } from './editKeys.js';
+import { INSPECT_COMMANDS } from './inspectKeys.js';
 
 export type { Command, Context } from './command.js';
 
@@ -23,6 +27,10 @@ export const KEYMAP: Readonly<Record<Context, CommandTable>> = {
   running: RUNNING_COMMANDS,
   talk: TALK_COMMANDS,
   focus: FOCUS_COMMANDS,
+  inspect: INSPECT_COMMANDS,
+  edit: EDIT_COMMANDS,
+  compare: COMPARE_COMMANDS,
+  'compare-menu': COMPARE_MENU_COMMANDS,
 };
 
 /**
@@ -35,6 +43,8 @@ export function contextsOf(state: AppState): Context[] {
   const talk: Context[] = state.talk ? ['talk'] : [];
   if (state.help) return [...talk, 'help'];
   if (state.screen !== 'training' || !state.session) return [...talk, 'picker'];
+  const instruments = instrumentContexts(state);
+  if (instruments) return [...talk, ...instruments];
   if (state.session.running) return [...talk, 'running'];
   return [...talk, ...(state.focus ? (['focus'] as const) : []), 'training'];
 }
@@ -113,6 +123,10 @@ export function keyTableMarkdown(): string {
   return [
     ...section('Training screen', TRAINING_COMMANDS),
     ...section('While a long run to the end trains', RUNNING_COMMANDS),
+    ...section('Weight inspector (`i`; the training keys go on working)', INSPECT_COMMANDS),
+    ...section('Editing the lights (`d`)', EDIT_COMMANDS),
+    ...section('Comparing two runs (`--compare`, or `c` and its menu)', COMPARE_COMMANDS),
+    ...section('The comparison menu (`c`)', COMPARE_MENU_COMMANDS),
     ...section('Focus (`z`: one panel alone)', FOCUS_COMMANDS),
     ...section('In a talk (`--talk`), over every screen', TALK_COMMANDS),
     ...section('Scenario list', PICKER_COMMANDS),

@@ -4,6 +4,7 @@
  * table shows `details` where a key needs more words.
  */
 import type { CommandTable } from './command.js';
+import { INSTRUMENT_COMMANDS } from './instrumentKeys.js';
 
 const deep = (s: { session?: { trainer: { weights: { layers: number } } } }) => s.session?.trainer.weights.layers === 3;
 
@@ -43,6 +44,7 @@ export const TRAINING_COMMANDS: CommandTable = [
     action: { type: 'train-next-row' },
     offered: (s) => (s.session?.trainer.setup.heldOutRows.length ?? 0) > 0,
   },
+  ...INSTRUMENT_COMMANDS,
   { keys: ['z'], description: 'focus on one panel', details: 'focus: one panel alone and large (z again: the next one, Esc back)', action: { type: 'focus-cycle' } },
   { keys: ['m'], description: 'marker in the recording', details: 'add a marker to the recording', hint: 'marker', action: { type: 'marker' } },
   { keys: ['ctrl+l'], description: 'redraw the screen', details: 'redraw the whole screen (a garbled SSH screen)', action: { type: 'effect', kind: 'redraw' } },

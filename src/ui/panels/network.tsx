@@ -2,6 +2,7 @@
  * The network panel: the weight vector of a 2-layer net or the weight grids of a 3-layer one,
  * with the active row's values. Which one is drawn follows the shape of the weights.
  */
+import type { WeightRef } from '../../engine/inspect.js';
 import type { TrainerState } from '../../engine/trainer.js';
 import type { Theme } from '../theme.js';
 import { WeightGrid } from './weightGrid.js';
@@ -16,6 +17,8 @@ export interface NetworkProps {
   readonly theme: Theme;
   readonly width: number;
   readonly height: number;
+  /** The weight under the inspector's cursor, marked with the active-row glyph. */
+  readonly selected?: WeightRef;
 }
 
 export function Network(props: NetworkProps) {

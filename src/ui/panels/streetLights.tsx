@@ -24,6 +24,8 @@ export interface StreetLightsProps {
   readonly theme: Theme;
   readonly width: number;
   readonly height: number;
+  /** The lights editor's cursor: a lamp of a row, drawn between brackets `[●]`. */
+  readonly cursor?: { readonly row: number; readonly lamp: number };
 }
 
 /**
@@ -37,6 +39,22 @@ export function lampSeg(value: number | undefined, theme: Theme): Seg {
   if (value <= 0) return seg(g.lampOff, 'lampOff');
   const step = Math.min(g.lampLevels.length - 1, Math.max(0, Math.round(value * 4) - 1));
   return seg(g.lampLevels[step]!, 'lampOn');
+}
+
+/**
+ * The lamps of a row with the two spaces either side: `  ● ○ ●  `. The editor's cursor turns the
+ * spaces around its lamp into brackets, `  ●[○]●  `, so the row keeps its width.
+ */
+export function lampSegs(values: readonly number[], cursorLamp: number | undefined, theme: Theme): Seg[] {
+  const gap = (after: number) => (after === cursorLamp ? ']' : after + 1 === cursorLamp ? '[' : ' ');
+  const mark = (text: string) => seg(text, text.trim() ? 'active' : undefined, text.trim() !== '');
+  const out: Seg[] = [mark(` ${gap(-1)}`)];
+  values.forEach((v, i) => {
+    if (i > 0) out.push(mark(gap(i - 1)));
+    out.push(lampSeg(v, theme));
+  });
+  out.push(mark(`${gap(values.length - 1)} `));
+  return out;
 }
 
 export function isWalk(label: number): boolean {
@@ -69,7 +87,7 @@ function titleRight(note: string, also: string | undefined, width: number): Seg[
   return [seg(fits, 'warning')];
 }
 
-export function StreetLights({ inputs, labels, predictions, also, activeRow, heldOutRows, theme, width, height }: StreetLightsProps) {
+export function StreetLights({ inputs, labels, predictions, also, activeRow, heldOutRows, theme, width, height, cursor }: StreetLightsProps) {
   const heldOut = new Set(heldOutRows);
   const anyHeldOut = heldOut.size > 0;
   const lampCount = inputs[0]?.length ?? 0;
@@ -79,7 +97,7 @@ export function StreetLights({ inputs, labels, predictions, also, activeRow, hel
   const base = LIGHTS.base(inputs.length, lampsShown, anyHeldOut) + alsoWidth;
   const barWidth = Math.min(LIGHTS.barMax, width - base - 1);
   const showBar = barWidth >= LIGHTS.barMin;
-  const rows = windowAround(inputs.map((_, i) => i), height - 1, activeRow);
+  const rows = windowAround(inputs.map((_, i) => i), height - 1, cursor?.row ?? activeRow);
   const note = hiddenNote(lampCount - lampsShown, { start: rows.start, shown: rows.items.length, total: inputs.length });
 
   return (
@@ -88,20 +106,14 @@ export function StreetLights({ inputs, labels, predictions, also, activeRow, hel
       {rows.items.map((row) => {
         const active = row === activeRow;
         const input = inputs[row]!;
-        const lamps: Seg[] = [];
-        input.slice(0, lampsShown).forEach((v, i) => {
-          if (i > 0) lamps.push(seg(' '));
-          lamps.push(lampSeg(v, theme));
-        });
+        const lamps = lampSegs(input.slice(0, lampsShown), cursor?.row === row ? cursor.lamp : undefined, theme);
         const walk = isWalk(labels[row]!);
         const p = predictions[row];
         const segs: Seg[] = [
           seg(active ? theme.glyphs.activeRow : ' ', 'active', true),
           seg(' '),
           seg(padLeft(String(row), iw), active ? 'active' : 'label', active),
-          seg('  '),
           ...lamps,
-          seg('  '),
           seg(walk ? 'WALK' : 'STOP', walk ? 'walk' : 'stop', true),
           seg('  '),
           seg(padLeft(p === undefined ? theme.glyphs.none : num(p, 6), 6), p === undefined ? 'dim' : undefined, active),

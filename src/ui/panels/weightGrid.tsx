@@ -9,6 +9,7 @@
  */
 import { Box } from 'ink';
 import { equivalentSingleLayer, hiddenDeltaParts } from '../../engine/network.js';
+import type { WeightRef } from '../../engine/inspect.js';
 import type { TrainerState } from '../../engine/trainer.js';
 import { num, padLeft, short } from '../format/numbers.js';
 import { padRight, windowAround } from '../format/text.js';
@@ -25,11 +26,12 @@ export interface WeightGridProps {
   readonly theme: Theme;
   readonly width: number;
   readonly height: number;
+  readonly selected?: WeightRef;
 }
 
 const NUM = GRID.cell - 2;
 
-export function WeightGrid({ trainer, detail, page = 'full', theme, width, height }: WeightGridProps) {
+export function WeightGrid({ trainer, detail, page = 'full', theme, width, height, selected }: WeightGridProps) {
   const { weights, previousWeights: before, trace, setup } = trainer;
   if (weights.layers !== 3 || before.layers !== 3) return null;
   const g = theme.glyphs;
@@ -50,8 +52,11 @@ export function WeightGrid({ trainer, detail, page = 'full', theme, width, heigh
   const cell = (text: string, color?: Seg['color'], mark: Seg = seg(' ')): Seg[] => [seg(padLeft(text, GRID.cell - 1), color), mark];
   const none = () => cell(g.none, 'dim');
   const signed = (x: number) => (x < 0 ? 'negative' : x > 0 ? 'positive' : undefined);
-  const weightCell = (now: number, was: number) =>
-    cell(num(now, NUM, { sign: true }), signed(now), now > was ? seg(g.up, 'positive') : now < was ? seg(g.down, 'negative') : seg(' '));
+  const weightCell = (now: number, was: number, picked = false) => {
+    const c = cell(num(now, NUM, { sign: true }), signed(now), now > was ? seg(g.up, 'positive') : now < was ? seg(g.down, 'negative') : seg(' '));
+    // The inspector's cursor takes the cell's first column, which a number never fills: `▸+0.533↑`.
+    return picked ? [seg(g.activeRow, 'active', true), { ...c[0]!, text: c[0]!.text.slice(1) }, ...c.slice(1)] : c;
+  };
   const isOff = (j: number) => relu && fwd?.hidden !== undefined && fwd.hidden[j]! <= 0;
 
   const row = (label: Seg[], cells: (j: number) => Seg[]): Seg[] => {
@@ -66,7 +71,7 @@ export function WeightGrid({ trainer, detail, page = 'full', theme, width, heigh
 
   const perLamp = lines.filter((l) => l === 'lamp' || l === 'weight_delta_0_1').length;
   const lampRows = Math.floor((height - (lines.length - perLamp) - (lines.includes('weight_delta_0_1') ? 1 : 0)) / Math.max(1, perLamp));
-  const inputRows = windowAround([...weights.weights_0_1.keys()], lampRows, undefined).items;
+  const inputRows = windowAround([...weights.weights_0_1.keys()], lampRows, selected?.layer === 'weights_0_1' ? selected.row : undefined).items;
   const hiddenCols = hidden - cols;
   const hiddenLamps = weights.weights_0_1.length - inputRows.length;
 
@@ -84,7 +89,7 @@ export function WeightGrid({ trainer, detail, page = 'full', theme, width, heigh
     ],
     'before-relu': () => row(label('  before relu'), values(fwd?.hiddenRaw, false)),
     layer_1: () => row(label('layer_1'), values(fwd?.hidden, true)),
-    weights_1_2: () => row(label('weights_1_2'), (j) => weightCell(weights.weights_1_2[j]![0]!, before.weights_1_2[j]![0]!)),
+    weights_1_2: () => row(label('weights_1_2'), (j) => weightCell(weights.weights_1_2[j]![0]!, before.weights_1_2[j]![0]!, selected?.layer === 'weights_1_2' && selected.row === j)),
     change: () =>
       row(label('  change'), (j) => {
         const d = weights.weights_1_2[j]![0]! - before.weights_1_2[j]![0]!;
@@ -148,7 +153,7 @@ export function WeightGrid({ trainer, detail, page = 'full', theme, width, heigh
       inputRows.forEach((i) => {
         out.push(
           row([seg(padRight(`  lamp ${i}`, GRID.label - 3), 'label'), lampSeg(trace?.input[i], theme), seg('  ')], (j) =>
-            weightCell(weights.weights_0_1[i]![j]!, before.weights_0_1[i]![j]!),
+            weightCell(weights.weights_0_1[i]![j]!, before.weights_0_1[i]![j]!, selected?.layer === 'weights_0_1' && selected.row === i && selected.col === j),
           ),
         );
       });

@@ -7,6 +7,7 @@
  * one step to the next and changes only when a weight leaves it.
  */
 import { Box } from 'ink';
+import type { WeightRef } from '../../engine/inspect.js';
 import { rowsPerUpdate, type TrainerState } from '../../engine/trainer.js';
 import { num, padLeft, short } from '../format/numbers.js';
 import { padRight, windowAround } from '../format/text.js';
@@ -21,6 +22,7 @@ export interface WeightVectorProps {
   readonly theme: Theme;
   readonly width: number;
   readonly height: number;
+  readonly selected?: WeightRef;
 }
 
 /** The smallest scale of the ladder 1, 2, 5, 10, 20, 50... that holds `magnitude`. */
@@ -57,7 +59,7 @@ export function changeSegs(change: number, width: number, theme: Theme): Seg[] {
   return [seg(padLeft(text, width), up ? 'positive' : 'negative')];
 }
 
-export function WeightVector({ trainer, detail, theme, width, height }: WeightVectorProps) {
+export function WeightVector({ trainer, detail, theme, width, height, selected }: WeightVectorProps) {
   const { weights, previousWeights, trace, setup } = trainer;
   if (weights.layers !== 2 || previousWeights.layers !== 2) return null;
   const w = weights.weights;
@@ -68,7 +70,7 @@ export function WeightVector({ trainer, detail, theme, width, height }: WeightVe
   const scale = axisScale(Math.max(...w.map((x) => (Number.isFinite(x) ? Math.abs(x) : 0))));
   const iw = indexWidth(w.length);
   const weightLines = height - (vectorLines(detail).length - 1);
-  const shown = windowAround(w.map((_, i) => i), weightLines, undefined);
+  const shown = windowAround(w.map((_, i) => i), weightLines, selected?.layer === 'weights' ? selected.index : undefined);
   const leftOut = w.length - shown.items.length;
 
   const header: Seg[] = [
@@ -113,7 +115,10 @@ export function WeightVector({ trainer, detail, theme, width, height }: WeightVe
       {detail ? <Line segs={header} width={width} theme={theme} /> : null}
       {shown.items.map((i) => {
         const segs: Seg[] = [
-          seg(padRight(`w${padLeft(String(i), iw)}`, label - 2), 'label'),
+          // The inspector's cursor takes the space after the name: `w1▸● +0.480`.
+          ...(selected?.layer === 'weights' && selected.index === i
+            ? [seg(`w${padLeft(String(i), iw)}`, 'label'), seg(g.activeRow, 'active', true)]
+            : [seg(padRight(`w${padLeft(String(i), iw)}`, label - 2), 'label')]),
           lampSeg(trace?.input[i], theme),
           seg(' '),
           seg(padLeft(num(w[i]!, 6, { sign: true }), WEIGHTS.value - 1), w[i]! < 0 ? 'negative' : w[i]! > 0 ? 'positive' : undefined, true),

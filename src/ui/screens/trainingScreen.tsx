@@ -25,6 +25,9 @@ import { shownViews, viewsOf, type SideView } from '../views.js';
 import type { PanelBox } from '../layout/trainingLayout.js';
 import { StatusLine } from '../panels/statusLine.js';
 import { StreetLights } from '../panels/streetLights.js';
+import { instrumentPanel } from '../panels/instrumentSlots.js';
+import { instrumentCaption } from '../../session/instruments.js';
+import { changeMarks } from '../../session/live.js';
 import type { Theme } from '../theme.js';
 import { FocusScreen } from './focusScreen.js';
 import { TooSmallMessage } from './tooSmall.js';
@@ -62,7 +65,7 @@ function floorOf(session: SessionState): { value: number; name: string } | undef
   return value > 1e-6 ? { value, name: 'best single layer' } : undefined;
 }
 
-function chartPanel(kind: SideView, session: SessionState, theme: Theme, box: PanelBox): ReactNode {
+function chartPanel(kind: SideView, session: SessionState, theme: Theme, box: PanelBox, marks?: readonly number[]): ReactNode {
   const t = session.trainer;
   if (kind === 'weights') return <WeightsChart trainer={t} theme={theme} {...box} />;
   return (
@@ -71,6 +74,7 @@ function chartPanel(kind: SideView, session: SessionState, theme: Theme, box: Pa
       heldOut={t.heldOutErrors}
       previous={session.previous}
       floor={floorOf(session)}
+      marks={marks}
       scale={session.chartScale}
       iterations={t.setup.iterations}
       theme={theme}
@@ -79,7 +83,7 @@ function chartPanel(kind: SideView, session: SessionState, theme: Theme, box: Pa
   );
 }
 
-function viewPanel(view: SideView, session: SessionState, theme: Theme, box: PanelBox): ReactNode {
+function viewPanel(view: SideView, session: SessionState, theme: Theme, box: PanelBox, marks?: readonly number[]): ReactNode {
   const t = session.trainer;
   switch (view) {
     case 'pressure-book':
@@ -90,11 +94,12 @@ function viewPanel(view: SideView, session: SessionState, theme: Theme, box: Pan
       return <IntermediateDataset trainer={t} theme={theme} {...box} />;
     case 'weights':
     case 'errors':
-      return chartPanel(view, session, theme, box);
+      return chartPanel(view, session, theme, box, marks);
   }
 }
 
-function panel(name: PanelName, layout: Layout, session: SessionState, theme: Theme): ReactNode {
+/** A panel of the training screen; `marks` are the iterations a live change was made at (the charts mark them). */
+function panel(name: PanelName, layout: Layout, session: SessionState, theme: Theme, marks?: readonly number[]): ReactNode {
   const t = session.trainer;
   const activeRow = t.trace?.row;
   switch (name) {
@@ -127,18 +132,19 @@ function panel(name: PanelName, layout: Layout, session: SessionState, theme: Th
         />
       );
     case 'chart':
-      return chartPanel(viewsOf(session).chart === 'weights' ? 'weights' : 'errors', session, theme, layout.chart);
+      return chartPanel(viewsOf(session).chart === 'weights' ? 'weights' : 'errors', session, theme, layout.chart, marks);
     case 'side':
-      return layout.side ? viewPanel(shownViews(session).side, session, theme, layout.side) : null;
+      return layout.side ? viewPanel(shownViews(session).side, session, theme, layout.side, marks) : null;
     case 'extra':
-      return layout.extra ? viewPanel(shownViews(session).extra, session, theme, layout.extra) : null;
+      return layout.extra ? viewPanel(shownViews(session).extra, session, theme, layout.extra, marks) : null;
   }
 }
 
 /** What just happened (or the last effect's notice), then the lesson. */
 function captionLinesFor(app: AppState, session: SessionState): string[] {
   const lines = captionFor(session);
-  return app.notice === undefined ? lines : [app.notice, ...lines.slice(1)];
+  const first = app.notice ?? instrumentCaption(app);
+  return first === undefined ? lines : [first, ...lines.slice(1)];
 }
 
 export function TrainingScreen({ app, session, theme, size }: TrainingScreenProps) {
@@ -164,7 +170,7 @@ export function TrainingScreen({ app, session, theme, size }: TrainingScreenProp
             <Box flexDirection="row" height={band.height}>
               {band.panels.map((name, k) => (
                 <Box key={name} marginLeft={k > 0 ? gap : 0} flexShrink={0}>
-                  {panel(name, layout, session, theme)}
+                  {instrumentPanel(name, layout, app, session, theme) ?? panel(name, layout, session, theme, changeMarks(app.live, session.trainer))}
                 </Box>
               ))}
             </Box>
