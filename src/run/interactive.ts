@@ -15,6 +15,7 @@ import { constants } from 'node:os';
 import { openCast, type CastWriter } from '../record/asciicast.js';
 import type { Scenario } from '../scenarios/schema.js';
 import { realScheduler } from '../session/scheduler.js';
+import { cleanText } from '../terminal/cleanText.js';
 import { teeWrites } from '../terminal/tee.js';
 import { wantsAscii } from '../ui/theme.js';
 import { castTitle, importScreen, initialAppState, type ScreenOptions } from './boot.js';
@@ -80,8 +81,9 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
     // Ink lets go of stdin in an effect cleanup that may run a moment later; do not wait on it to exit.
     stdin.unref();
   }
-  if (writer?.failure) {
-    process.stderr.write(`streetlight-tui: --record: writing '${options.record}' failed (${writer.failure.message}); the cast ends there\n`);
+  const failure = writer?.failureText(options.record!);
+  if (failure) {
+    process.stderr.write(`streetlight-tui: ${cleanText(failure)}\n`);
     return 1;
   }
   return 0;

@@ -116,7 +116,8 @@ async function runOnVirtualTerminal(
   await settle();
   forgetCursorRestore();
 
-  if (writer?.failure) throw new Error(`--record: writing '${options.record}' failed (${writer.failure.message})`);
+  const failure = writer?.failureText(options.record!);
+  if (failure) throw new Error(failure);
   if (!writer) process.stdout.write(await screenText(output.join(''), { ...size, convertEol: true }));
   return 0;
 }
