@@ -7,7 +7,7 @@
 import pkg from '../package.json' with { type: 'json' };
 import { HELP, parseCli } from './cli/args.js';
 import { UsageError } from './errors.js';
-import { printJsonLines, printLog } from './run/print.js';
+import { jsonChunks, logChunks, printStoppably } from './run/print.js';
 import { listScenarios, resolveScenario } from './scenarios/loader.js';
 import { buildSetup } from './scenarios/setup.js';
 import { cleanText } from './terminal/cleanText.js';
@@ -32,9 +32,8 @@ async function main(argv: readonly string[]): Promise<number> {
   // Validate the overrides against the scenario before any screen starts.
   const setup = scenario ? buildSetup(scenario, options.overrides, { json: options.json }) : undefined;
   if (options.print && scenario && setup) {
-    if (options.json) printJsonLines(setup, write);
-    else printLog(scenario, setup, options.style, write);
-    return 0;
+    // In chunks of bounded work, so Ctrl+C stops it after whole lines (exit 130).
+    return printStoppably(options.json ? jsonChunks(setup) : logChunks(scenario, setup, options.style), write);
   }
   const screen = { scenario, overrides: options.overrides, ascii: options.ascii, record: options.record };
   if (options.keys !== undefined) {
