@@ -32,6 +32,8 @@ export interface AppState {
   /** The last effect's report, shown in the caption until the next key. */
   readonly notice: string | undefined;
   readonly quitting: boolean;
+  /** Quit with Ctrl+C: the run path exits 130, as the shell reports a program its user interrupted. */
+  readonly interrupted: boolean;
 }
 
 export type EffectKind = 'redraw';
@@ -53,6 +55,11 @@ export type AppAction =
   | { readonly type: 'effect'; readonly kind: EffectKind }
   | { readonly type: 'effect-done'; readonly id: number; readonly notice?: string }
   | { readonly type: 'quit' };
+
+/** The process's exit code once the app has quit: 130 after Ctrl+C (128 + SIGINT), else 0. */
+export function exitCodeOf(state: AppState): number {
+  return state.interrupted ? 130 : 0;
+}
 
 export interface AppOptions {
   readonly overrides?: Overrides;
@@ -76,6 +83,7 @@ export function initialApp(scenarios: readonly Scenario[], options: AppOptions =
     effects: [],
     notice: undefined,
     quitting: false,
+    interrupted: false,
   };
   return options.open ? appReducer(base, { type: 'open', scenario: options.open }) : base;
 }
@@ -83,6 +91,8 @@ export function initialApp(scenarios: readonly Scenario[], options: AppOptions =
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
     case 'key': {
+      // Ctrl+C quits from any screen or mode (whatever its keys), as a terminal's interrupt would.
+      if (action.name === 'ctrl+c') return { ...state, quitting: true, interrupted: true };
       const command = commandFor(contextsOf(state), action.name);
       // A notice lasts until the next key.
       const base = state.notice === undefined ? state : { ...state, notice: undefined };
