@@ -4,7 +4,8 @@
  *
  * Quitting must hand the terminal back as it was found (cursor shown, raw mode off; Ink never uses the
  * alternate screen) whichever way it happens:
- * - q / Ctrl+C: Ink unmounts (final frame, cursor shown) and its App turns raw mode off.
+ * - q / Ctrl+C: Ink unmounts (final frame, cursor shown) and its App turns raw mode off; the exit code
+ *   is 0 after q and 130 after Ctrl+C (in raw mode it is a key, not a signal, but means the same).
  * - SIGTERM / SIGHUP / SIGINT: our handlers unmount and restore, then exit with 128 + the signal number.
  *   (A handler of our own replaces Ink's signal-exit one, so ours must do the unmounting.)
  * - an error: a render error rejects waitUntilExit (restored in `finally`); anything else ends in
@@ -31,7 +32,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   // Refused before anything is drawn: an unwritable path is bad usage (exit 2).
   const writer = options.record === undefined ? undefined : openLiveCast(options.record, options.scenario);
   const initial = await initialAppState(options);
-  const { mountApp } = await importScreen('interactive');
+  const { mountApp, exitCodeFrom } = await importScreen('interactive');
 
   let restored = false;
   const restore = () => {
@@ -71,8 +72,9 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   for (const signal of SIGNALS) process.on(signal, onSignal);
   process.once('exit', restore);
 
+  let code: number;
   try {
-    await instance.waitUntilExit();
+    code = exitCodeFrom(await instance.waitUntilExit());
   } finally {
     for (const signal of SIGNALS) process.off(signal, onSignal);
     process.off('exit', restore);
@@ -86,7 +88,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
     process.stderr.write(`streetlight-tui: ${cleanText(failure)}\n`);
     return 1;
   }
-  return 0;
+  return code;
 }
 
 function openLiveCast(file: string, scenario: Scenario | undefined): CastWriter {

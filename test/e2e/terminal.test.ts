@@ -222,16 +222,16 @@ describe.skipIf(!hasTmux)('the interactive screen in tmux at 80x24', () => {
     expect(Date.now() - asked).toBeLessThan(1500);
   });
 
-  it('quits with Ctrl+C, on the training screen and in the picker', async () => {
+  it('quits with Ctrl+C, on the training screen and in the picker, with exit code 130 (128 + SIGINT)', async () => {
     const training = new AppRun(pane, 'ctrl-c');
     await training.launch('deep-net');
     pane.key('C-c');
-    await training.expectRestored(0);
+    await training.expectRestored(130);
 
     const picker = new AppRun(pane, 'ctrl-c-picker');
     await picker.launch('', (s) => s.includes('deep-net') && s.includes('single-light'));
     pane.key('C-c');
-    await picker.expectRestored(0);
+    await picker.expectRestored(130);
   });
 
   for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const) {
