@@ -25,7 +25,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const { scenarios, problems } = await listScenarios();
     const width = Math.max(...scenarios.map((s) => s.id.length));
     for (const s of scenarios) write(`${s.id.padEnd(width)}  ${s.title}\n`);
-    for (const problem of problems) process.stderr.write(`streetlight-tui: ${problem}\n`);
+    for (const problem of problems) process.stderr.write(`streetlight-tui: ${cleanText(problem)}\n`);
     return 0;
   }
   const scenario = options.scenario === undefined ? undefined : await resolveScenario(options.scenario);
