@@ -7,18 +7,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CONTROL, HOSTILE, PAYLOADS } from '../support/hostile.js';
 import { ensureBuilt, runCli, tempDir } from '../support/index.js';
 
 beforeAll(() => ensureBuilt());
 
-/** OSC 52 (writes the clipboard), OSC 0 (the window title), screen's rename, a CSI and an 8-bit OSC. */
-export const HOSTILE = '\x1b]52;c;ZWNobyBwd25lZA==\x07\x1b]0;pwned-title\x07\x1bkpwned-name\x1b\\\x1b[2J\x9d0;c1-title\x9c';
-/** Any byte a terminal acts on, but the newline that ends each line. */
-const CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
-
 function expectClean(text: string): void {
   expect(text).not.toMatch(CONTROL);
-  for (const payload of ['ZWNobyBwd25lZA', 'pwned-title', 'c1-title']) expect(text).not.toContain(payload);
+  for (const payload of PAYLOADS) expect(text).not.toContain(payload);
 }
 
 describe('error lines that quote the command line are cleaned', () => {
