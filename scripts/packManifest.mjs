@@ -1,4 +1,5 @@
-// The package.json that goes into the tarball (`npm pack`, `npm publish`): without "scripts".
+// The package.json that goes into the tarball (`npm pack`, `npm publish`): without "scripts" (and
+// "allowScripts", which only says which devDependencies may run theirs while building).
 //
 // Why: the bundle in dist/ needs nothing at run time, so every library is a devDependency and the
 // tarball installs with no dependency at all. But npm 11 counts `prepare` as an install script of a
@@ -26,7 +27,7 @@ const action = process.argv[2];
 if (action === 'strip') {
   restore();
   const text = readFileSync(manifest, 'utf8');
-  const { scripts: _scripts, ...packed } = JSON.parse(text);
+  const { scripts: _scripts, allowScripts: _allowScripts, ...packed } = JSON.parse(text);
   writeFileSync(kept, text);
   writeFileSync(manifest, `${JSON.stringify(packed, null, 2)}\n`);
 } else if (action === 'restore') {
