@@ -187,4 +187,6 @@ screen and recording:
   --size COLSxROWS                     screen size of a --keys run (default 80x24)
 
   --help, --version
+
+exit codes: 0 done, 1 something failed, 2 bad usage or a bad scenario file, 130 Ctrl+C
 `;
