@@ -120,9 +120,10 @@ export async function parseScenario(text: string, file: string): Promise<Scenari
     whole: true,
     at: -1,
   }));
-  // The schema is loaded only when a user file needs it: built-ins and --print of them never do.
+  // The checks are loaded only when a user file needs them: built-ins and --print of them never do (and
+  // zod only when a file has problems to explain).
   const { validateScenario } = await import('./validate.js');
-  const result = validateScenario(json.value);
+  const result = await validateScenario(json.value);
   if (!result.ok) {
     // In the order the fields come in the file (problems of a field's items sort with the field).
     const at = (field: string) => {
