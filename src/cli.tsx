@@ -7,7 +7,7 @@
 import pkg from '../package.json' with { type: 'json' };
 import { HELP, parseCli } from './cli/args.js';
 import { UsageError } from './errors.js';
-import { printJsonLines, printLog } from './run/print.js';
+import { jsonChunks, logChunks, printStoppably } from './run/print.js';
 import { screenOptionsFrom } from './run/screenPlan.js';
 import { comparedSetup, printCompared } from './run/printCompare.js';
 import { listScenarios, resolveScenario } from './scenarios/loader.js';
@@ -29,7 +29,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const { scenarios, problems } = await listScenarios();
     const width = Math.max(...scenarios.map((s) => s.id.length));
     for (const s of scenarios) write(`${s.id.padEnd(width)}  ${s.title}\n`);
-    for (const problem of problems) process.stderr.write(`streetlight-tui: ${problem}\n`);
+    for (const problem of problems) process.stderr.write(`streetlight-tui: ${cleanText(problem)}\n`);
     return 0;
   }
   const scenario = options.scenario === undefined ? undefined : await resolveScenario(options.scenario);
@@ -39,11 +39,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (options.exportNumpy !== undefined && scenario) {
     return (await import('./run/numpyExport.js')).runExportNumpy(scenario, options.overrides, options.style, options.exportNumpy, write);
   }
-  if (options.print && scenario && setup && compared) return printCompared(scenario, [setup, compared], options, write), 0;
+  if (options.print && scenario && setup && compared) return printCompared(scenario, [setup, compared], options, write);
   if (options.print && scenario && setup) {
-    if (options.json) printJsonLines(setup, write);
-    else printLog(scenario, setup, options.style, write);
-    return 0;
+    // In chunks of bounded work, so Ctrl+C stops it after whole lines (exit 130).
+    return printStoppably(options.json ? jsonChunks(setup) : logChunks(scenario, setup, options.style), write);
   }
   const screen = await screenOptionsFrom(options, scenario, process.env);
   if (options.keys !== undefined) {

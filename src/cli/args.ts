@@ -134,17 +134,38 @@ function joinDashValues(argv: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * parseArgs's error as one line of ours. The kind of problem comes from the error's code (Node's wording
+ * may change); which option it is comes from a lenient second pass over the same arguments, whose tokens
+ * name every option as typed.
+ */
+function parseErrorMessage(error: unknown, args: string[]): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const { tokens } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const options = tokens.flatMap((t) => (t.kind === 'option' ? [t] : []));
+  const typeOf = (name: string) => (Object.hasOwn(OPTIONS, name) ? OPTIONS[name as keyof typeof OPTIONS].type : undefined);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const unknown = options.find((t) => typeOf(t.name) === undefined);
+    if (unknown) return `unknown option '${unknown.rawName}' (see --help)`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    for (const t of options) {
+      const type = typeOf(t.name);
+      if (type === 'boolean' && t.value !== undefined) return `${t.rawName}: takes no value, got '${t.value}'`;
+      // A value that is itself one of our options was not taken as one (see joinDashValues).
+      if (type === 'string' && (t.value === undefined || (!t.inlineValue && t.value.startsWith('-')))) return `${t.rawName}: expected a value`;
+    }
+  }
+  return `cannot read the command line (${code ?? (error as Error).message}); see --help`;
+}
+
 export function parseCli(argv: readonly string[]): CliOptions {
+  const args = joinDashValues(argv);
   let parsed;
   try {
-    parsed = parseArgs({ args: joinDashValues(argv), options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = (error as Error).message;
-    const unknown = /Unknown option '([^']+)'/.exec(message);
-    if (unknown) throw new UsageError(`unknown option '${unknown[1]}' (see --help)`);
-    const missing = /Option '([^']+)' argument missing/.exec(message);
-    if (missing) throw new UsageError(`${missing[1]!.replace(/^-\w, /, '').split(' ')[0]}: expected a value`);
-    throw new UsageError(message.split('\n')[0]!);
+    throw new UsageError(parseErrorMessage(error, args));
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`expected one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
@@ -173,6 +194,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
   };
   if (options.json && !options.print) throw new UsageError('--json: goes with --print');
   if (values.style !== undefined && !options.print && options.exportNumpy === undefined) throw new UsageError('--style: goes with --print or --export-numpy');
+  if (values.style !== undefined && options.json) throw new UsageError('--style: sets how the text log prints numbers; --json writes them as JSON does');
   if (options.talk !== undefined) {
     if (options.talk.trim() === '') throw new UsageError("--talk: expected chapter-6 or the path of a talk .json file, got ''");
     if (options.print) throw new UsageError('--talk: a talk is given on the screen, so it does not take --print');
@@ -233,4 +255,6 @@ talks:
   streetlight-tui export FILE.cast --html OUT.html | --svg DIR    slides (see export --help)
 
   --help, --version
+
+exit codes: 0 done, 1 something failed, 2 bad usage or a bad scenario file, 130 Ctrl+C
 `;

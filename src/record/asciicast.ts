@@ -4,7 +4,7 @@
  * leaves a file that players read up to that point. Times come from a clock the caller chooses: the wall
  * clock for a live session, a virtual clock for a scripted run (whose cast must be byte-identical).
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { UsageError } from '../errors.js';
 
@@ -32,18 +32,61 @@ const ERRNO_WORDS: Record<string, string> = {
   EISDIR: 'is a folder',
   EROFS: 'read-only file system',
   ENOTDIR: 'a parent is not a folder',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'the file is too large',
+  EIO: 'input/output error',
 };
 
-/** Opens (truncates) `file` and writes the header. An unwritable path is bad usage: exit 2, before any UI. */
-export function openCast(file: string, header: CastHeader, clock: CastClock): CastWriter {
+const wordsFor = (error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  return ERRNO_WORDS[code] ?? code;
+};
+
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** Writes bytes to a file descriptor as fs.writeSync does; a test may hand in one that fails. */
+export type WriteFn = (fd: number, buffer: Buffer, offset: number, length: number) => number;
+
+export interface CastOptions {
+  readonly write?: WriteFn;
+}
+
+/**
+ * Opens (truncates) `file` and writes the header. Refused before any UI, as bad usage (exit 2): a path
+ * that cannot be written, and anything but a regular file or a new one. A FIFO would block the open
+ * until someone reads it, a device never fills: the path is opened non-blocking (a FIFO without a
+ * reader fails at once with ENXIO), and what was opened is checked before anything is truncated.
+ */
+export function openCast(file: string, header: CastHeader, clock: CastClock, options: CastOptions = {}): CastWriter {
+  const refuse = (why: string) => new UsageError(`--record: cannot write '${file}' (${why}); expected a regular file or a new one`);
   let fd: number;
   try {
-    fd = openSync(file, 'w');
+    fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_NONBLOCK, 0o666);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new UsageError(`--record: cannot write '${file}' (${ERRNO_WORDS[code] ?? code})`);
+    if ((error as NodeJS.ErrnoException).code === 'ENXIO') throw refuse(kindOf(statSync(file)));
+    throw new UsageError(`--record: cannot write '${file}' (${wordsFor(error)})`);
   }
-  return new CastWriter(fd, header, clock);
+  const stats = fstatSync(fd);
+  if (!stats.isFile()) {
+    closeSync(fd);
+    throw refuse(kindOf(stats));
+  }
+  ftruncateSync(fd, 0);
+  const writer = new CastWriter(fd, header, clock, options.write);
+  if (writer.failure) {
+    // Not even the header fits: leave no empty file behind that a player would reject.
+    unlinkSync(file);
+    throw new Error(`--record: cannot write '${file}' (${wordsFor(writer.failure)}); nothing was recorded`);
+  }
+  return writer;
 }
 
 /** Rounds to microseconds: enough for any player, and short, stable numbers in the file. */
@@ -57,10 +100,14 @@ export class CastWriter {
   private heldCr = false;
   private closing = false;
 
+  /** Bytes of the file up to the end of the last whole line: where a failed write is cut back to. */
+  private committed = 0;
+
   constructor(
     private readonly fd: number,
     header: CastHeader,
     private readonly clock: CastClock,
+    private readonly write: WriteFn = writeSync,
   ) {
     const env: Record<string, string> = { TERM: header.env.TERM };
     if (header.env.SHELL !== undefined) env.SHELL = header.env.SHELL;
@@ -127,13 +174,30 @@ export class CastWriter {
   /** Set when a write failed (disk full, file gone): the recording stopped there, the session did not. */
   failure: Error | undefined;
 
+  /** One line for the user once the session is over: what failed and what the file holds. */
+  failureText(file: string): string | undefined {
+    if (!this.failure) return undefined;
+    return `--record: writing '${file}' failed (${wordsFor(this.failure)}); the recording stops there, the file keeps every event before it`;
+  }
+
+  /**
+   * One line of the file. A write that fails part-way (a full disk takes what fits, then refuses the rest)
+   * would leave half a JSON line at the end, which players reject: the file is cut back to the last whole
+   * line, and the recording stops.
+   */
   private writeLine(line: string): void {
     const buffer = Buffer.from(`${line}\n`, 'utf8');
     try {
       let offset = 0;
-      while (offset < buffer.length) offset += writeSync(this.fd, buffer, offset, buffer.length - offset);
+      while (offset < buffer.length) offset += this.write(this.fd, buffer, offset, buffer.length - offset);
+      this.committed += buffer.length;
     } catch (error) {
       this.failure = error as Error;
+      try {
+        ftruncateSync(this.fd, this.committed);
+      } catch {
+        // The file is gone or unwritable as a whole: nothing is left to cut back.
+      }
       this.shut();
     }
   }

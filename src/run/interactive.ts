@@ -4,7 +4,8 @@
  *
  * Quitting must hand the terminal back as it was found (cursor shown, raw mode off; Ink never uses the
  * alternate screen) whichever way it happens:
- * - q / Ctrl+C: Ink unmounts (final frame, cursor shown) and its App turns raw mode off.
+ * - q / Ctrl+C: Ink unmounts (final frame, cursor shown) and its App turns raw mode off; the exit code
+ *   is 0 after q and 130 after Ctrl+C (in raw mode it is a key, not a signal, but means the same).
  * - SIGTERM / SIGHUP / SIGINT: our handlers unmount and restore, then exit with 128 + the signal number.
  *   (A handler of our own replaces Ink's signal-exit one, so ours must do the unmounting.)
  * - an error: a render error rejects waitUntilExit (restored in `finally`); anything else ends in
@@ -17,6 +18,7 @@ import { LiveClock } from '../record/liveClock.js';
 import { untilQuiet } from '../record/quiet.js';
 import { realScheduler } from '../session/scheduler.js';
 import { teeReads } from '../terminal/inputTee.js';
+import { cleanText } from '../terminal/cleanText.js';
 import { teeWrites } from '../terminal/tee.js';
 import { wantsAscii } from '../ui/theme.js';
 import { castTitle, importScreen, initialAppState, type ScreenOptions } from './boot.js';
@@ -37,7 +39,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   const clock = options.record === undefined ? undefined : new LiveClock(() => untilQuiet(() => activity));
   const writer = clock && options.record !== undefined ? openLiveCast(options.record, options, ascii, () => clock.now / 1000) : undefined;
   const initial = await initialAppState(options);
-  const { mountApp } = await importScreen('interactive');
+  const { mountApp, exitCodeFrom } = await importScreen('interactive');
 
   let restored = false;
   const restore = () => {
@@ -80,8 +82,9 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   process.once('exit', restore);
 
   clock?.start();
+  let code: number;
   try {
-    await instance.waitUntilExit();
+    code = exitCodeFrom(await instance.waitUntilExit());
   } finally {
     clock?.stop();
     for (const signal of SIGNALS) process.off(signal, onSignal);
@@ -91,11 +94,12 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
     // Ink lets go of stdin in an effect cleanup that may run a moment later; do not wait on it to exit.
     stdin.unref();
   }
-  if (writer?.failure) {
-    process.stderr.write(`streetlight-tui: --record: writing '${options.record}' failed (${writer.failure.message}); the cast ends there\n`);
+  const failure = writer?.failureText(options.record!);
+  if (failure) {
+    process.stderr.write(`streetlight-tui: ${cleanText(failure)}\n`);
     return 1;
   }
-  return 0;
+  return code;
 }
 
 function openLiveCast(file: string, options: ScreenOptions, ascii: boolean, clock: () => number): CastWriter {

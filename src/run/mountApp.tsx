@@ -33,6 +33,11 @@ export interface MountOptions {
   readonly view?: (stream: NodeJS.WriteStream) => NodeJS.WriteStream;
 }
 
+/** What waitUntilExit resolved with: the exit code when the app quit itself, else (unmounted from outside) 0. */
+export function exitCodeFrom(result: unknown): number {
+  return typeof result === 'number' ? result : 0;
+}
+
 export function mountApp(options: MountOptions): Instance {
   const theme = createTheme({ color: options.color, ascii: options.ascii, highContrast: options.highContrast });
   const below = clearOnResize(wantsFrameDiff(process.env) ? diffFrames(options.stdout) : options.stdout);
@@ -48,7 +53,8 @@ export function mountApp(options: MountOptions): Instance {
   return render(<App initial={options.initial} theme={theme} scheduler={options.scheduler} onMarker={options.onMarker} effects={effects} />, {
     stdout,
     stdin: options.stdin,
-    exitOnCtrlC: true,
+    // Ctrl+C is a key of the app's (it quits from anywhere, and the exit code says it was Ctrl+C).
+    exitOnCtrlC: false,
     // Ink spreads its options over its defaults: leave out what is not set rather than pass undefined.
     ...(options.stderr ? { stderr: options.stderr } : {}),
     ...(options.maxFps !== undefined ? { maxFps: options.maxFps } : {}),

@@ -11,7 +11,7 @@ import type { Scenario } from '../scenarios/schema.js';
 import { buildSetup, type Output, type Overrides } from '../scenarios/setup.js';
 import { compareProblem } from '../session/compareProblem.js';
 import { UsageError } from '../errors.js';
-import { printJsonLines, printLog } from './print.js';
+import { jsonChunks, logChunks, printStoppably } from './print.js';
 
 /** The second run's setup: the first's overrides with `compare` on top. */
 export function comparedSetup(scenario: Scenario, overrides: Overrides, compare: Overrides, output: Output = {}): TrainingSetup {
@@ -22,14 +22,20 @@ export function comparedSetup(scenario: Scenario, overrides: Overrides, compare:
   }
 }
 
-/** `write`, with every line of each chunk (chunks end in newlines) labelled. */
-function labelled(label: string, json: boolean, write: (chunk: string) => void): (chunk: string) => void {
+/** A chunk's every line (chunks end in newlines) labelled. */
+function labelled(chunk: string, label: string, json: boolean): string {
   const head = json ? `{"run":"${label}",` : `${label} `;
-  return (chunk) => {
-    const lines = chunk.split('\n');
-    lines.pop();
-    write(lines.map((l) => (json ? head + l.slice(1) : head + l)).join('\n') + '\n');
-  };
+  const lines = chunk.split('\n');
+  lines.pop();
+  return lines.map((l) => (json ? head + l.slice(1) : head + l)).join('\n') + '\n';
+}
+
+/** Both logs, labelled, in chunks of bounded work: Ctrl+C stops it after whole lines, as --print does. */
+function* comparedChunks(scenario: Scenario, setups: readonly [TrainingSetup, TrainingSetup], format: { readonly json: boolean; readonly style: NumberStyle }): Generator<string> {
+  for (const [i, setup] of setups.entries()) {
+    const label = i === 0 ? 'A' : 'B';
+    for (const chunk of format.json ? jsonChunks(setup) : logChunks(scenario, setup, format.style)) yield labelled(chunk, label, format.json);
+  }
 }
 
 export function printCompared(
@@ -37,10 +43,6 @@ export function printCompared(
   setups: readonly [TrainingSetup, TrainingSetup],
   format: { readonly json: boolean; readonly style: NumberStyle },
   write: (chunk: string) => void,
-): void {
-  setups.forEach((setup, i) => {
-    const out = labelled(i === 0 ? 'A' : 'B', format.json, write);
-    if (format.json) printJsonLines(setup, out);
-    else printLog(scenario, setup, format.style, out);
-  });
+): Promise<number> {
+  return printStoppably(comparedChunks(scenario, setups, format), write);
 }

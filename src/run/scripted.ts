@@ -63,7 +63,7 @@ async function runOnVirtualTerminal(
   writer: CastWriter | undefined,
 ): Promise<number> {
   const initial = await initialAppState(options);
-  const { mountApp } = await importScreen('scripted');
+  const { mountApp, exitCodeFrom } = await importScreen('scripted');
 
   const output: string[] = [];
   let activity = 0;
@@ -116,13 +116,14 @@ async function runOnVirtualTerminal(
     await clock.advance(KEY_STEP_MS, settle);
     if (!exited) instance.unmount();
   }
-  await exit;
+  const code = exitCodeFrom(await exit);
   await settle();
   forgetCursorRestore();
 
-  if (writer?.failure) throw new Error(`--record: writing '${options.record}' failed (${writer.failure.message})`);
+  const failure = writer?.failureText(options.record!);
+  if (failure) throw new Error(failure);
   if (!writer) process.stdout.write(await screenText(output.join(''), { ...size, convertEol: true }));
-  return 0;
+  return code;
 }
 
 /**

@@ -5,8 +5,8 @@
  * Every problem becomes one line naming the file and the field, cleaned of control characters;
  * a file's problems come together (ScenarioFileError), at most a handful.
  */
-import { constants } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { cleanText } from '../terminal/cleanText.js';
@@ -28,13 +28,15 @@ function fail(file: string, text: string): ScenarioFileError {
 /**
  * The text of a scenario file. Only regular files are read: a FIFO would block forever and
  * /dev/zero or /dev/urandom never end, so the kind of file is checked before opening it (and again on
- * the open handle, which is opened non-blocking in case the path was swapped in between), and at most
- * LIMITS.fileBytes are read.
+ * the open file, which is opened non-blocking in case the path was swapped in between), and at most
+ * LIMITS.fileBytes are read. The calls are synchronous: a regular file of a few megabytes at most reads
+ * at once, while each asynchronous call is a trip through the thread pool (a millisecond of a cold
+ * `--print`, whose time is mostly start-up).
  */
 export async function readScenarioText(file: string): Promise<string> {
   let info;
   try {
-    info = await stat(file);
+    info = statSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw fail(
@@ -50,21 +52,21 @@ export async function readScenarioText(file: string): Promise<string> {
   const wrong = kind(info);
   if (wrong) throw fail(file, wrong);
   if (info.size > LIMITS.fileBytes) throw fail(file, tooBig(String(info.size)));
-  let handle;
+  let fd;
   try {
-    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw fail(file, `cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); expected a readable scenario .json file`);
   }
   try {
-    const again = await handle.stat();
+    const again = fstatSync(fd);
     const changed = kind(again);
     if (changed) throw fail(file, changed);
     // Read one byte past the cap, so a file that grew since stat is caught too.
     const buffer = Buffer.alloc(Math.min(LIMITS.fileBytes, Math.max(again.size, 0)) + 1);
     let length = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length === buffer.length) {
@@ -81,7 +83,7 @@ export async function readScenarioText(file: string): Promise<string> {
     if (error instanceof ScenarioFileError) throw error;
     throw fail(file, `cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); expected a readable scenario .json file`);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -120,9 +122,10 @@ export async function parseScenario(text: string, file: string): Promise<Scenari
     whole: true,
     at: -1,
   }));
-  // The schema is loaded only when a user file needs it: built-ins and --print of them never do.
+  // The checks are loaded only when a user file needs them: built-ins and --print of them never do (and
+  // zod only when a file has problems to explain).
   const { validateScenario } = await import('./validate.js');
-  const result = validateScenario(json.value);
+  const result = await validateScenario(json.value);
   if (!result.ok) {
     // In the order the fields come in the file (problems of a field's items sort with the field).
     const at = (field: string) => {

@@ -22,12 +22,9 @@ const text = (max: number, what: string) => z.string().check(z.maxLength(max), a
 /** A lesson text is shown after "Lesson: " on one caption line. */
 const lessonLine = z.string().check(z.minLength(1), z.maxLength(LIMITS.lesson));
 
-export const MODES = ['sgd', 'batch', 'full'] as const satisfies readonly Mode[];
-export const ACTIVATIONS = ['relu', 'linear'] as const satisfies readonly Activation[];
-export const FOCUSES = ['lights', 'network', 'pressure', 'chart'] as const;
-export const LOG_FORMATS = ['error-and-prediction', 'predictions', 'error-every'] as const;
-export type Focus = (typeof FOCUSES)[number];
-export type LogFormat = (typeof LOG_FORMATS)[number];
+import { ACTIVATIONS, FOCUSES, LOG_FORMATS, MODES, type Focus, type LogFormat } from './choices.js';
+
+export { ACTIVATIONS, FOCUSES, LOG_FORMATS, MODES, type Focus, type LogFormat } from './choices.js';
 
 const ALPHA = `expected a number above 0 and at most ${LIMITS.alpha}`;
 

@@ -238,6 +238,15 @@ function pathOf(text: string, frame: Frame): readonly (string | number)[] {
   return path;
 }
 
+/** A key with escapes, decoded; as written when it is not a JSON string (a raw control character): the text is not JSON then, and the walk says why. */
+function keyOf(token: string): string {
+  try {
+    return JSON.parse(token) as string;
+  } catch {
+    return token.slice(1, -1);
+  }
+}
+
 /**
  * The structure of `text`, assumed to be JSON (the caller checks): every key with its place, the
  * duplicates, and whether it nests deeper than `maxDepth` (the scan stops there).
@@ -261,7 +270,7 @@ function scan(text: string, maxDepth: number): { tooDeep: boolean; duplicates: D
     } else if (top?.object) {
       COLON.lastIndex = at + token.length;
       if (!COLON.test(text)) continue; // a string value, not a key
-      const key = token.includes('\\') ? (JSON.parse(token) as string) : token.slice(1, -1);
+      const key = token.includes('\\') ? keyOf(token) : token.slice(1, -1);
       const field = fieldOf([...pathOf(text, top), key]);
       const first = top.keys!.get(key);
       if (first !== undefined) duplicates.push({ field, firstLine: lineOf(text, first), line: lineOf(text, at) });

@@ -5,20 +5,24 @@
  * 1. The big number arrays (data.inputs, labels, train, weights_0_1, weights_1_2) by hand: a 1000 x 20
  *    file holds 20,000 numbers, which a plain loop checks in well under a millisecond while a schema
  *    library takes tens of milliseconds on a cold start. Each array reports its first problem only.
- * 2. Everything else with the schema (schema.ts), the arrays replaced by small stand-ins. Unknown
- *    fields are refused with the nearest known name.
+ * 2. Everything else against the schema, the arrays replaced by small stand-ins: first the JSON Schema
+ *    generated from it (conforms.ts), which decides a valid file without loading zod; a file it does
+ *    not accept goes through zod (schemaIssues.ts), which says what is wrong. Unknown fields are
+ *    refused with the nearest known name.
  * 3. Rules that tie fields together: one label per row, shapes of given weights, fields that do not
  *    apply to this net (hidden on a 2-layer net, a seed beside given weights, ...).
  */
-import * as z from 'zod/mini';
-import { describeValue, issueMessage, plainMessage, plural } from './issueMessage.js';
+import scenarioJsonSchema from '../../scenarios/scenario.schema.json' with { type: 'json' };
+import { ACTIVATIONS, MODES } from './choices.js';
+import { conforms } from './conforms.js';
+import { describeValue, plural } from './issueMessage.js';
 import { LIMITS } from './limits.js';
-import { nearestName } from './nearest.js';
 import type { Problem } from './problems.js';
-import { ACTIVATIONS, MODES, scenarioSchema, type ScenarioFile } from './schema.js';
+import type { ScenarioFile } from './schema.js';
 
-type Path = readonly (string | number)[];
 type Json = Record<string, unknown>;
+
+export type Path = readonly (string | number)[];
 
 export function fieldName(path: Path): string {
   let out = '';
@@ -26,7 +30,7 @@ export function fieldName(path: Path): string {
   return out;
 }
 
-function isObject(v: unknown): v is Json {
+export function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
@@ -164,130 +168,6 @@ function checkTrain(v: unknown, rows: number | undefined, out: Problem[]): void 
   }
 }
 
-// ---------------------------------------------------------------- pass 2: the schema
-
-type AnySchema = { _zod: { def: Record<string, unknown> & { type: string } } };
-
-/** The object schemas a path can lead to (unions give several). */
-function objectsAt(path: Path): AnySchema[] {
-  const unwrap = (s: AnySchema): AnySchema[] => {
-    const def = s._zod.def;
-    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') return unwrap(def.innerType as AnySchema);
-    if (def.type === 'union') return (def.options as AnySchema[]).flatMap(unwrap);
-    return [s];
-  };
-  let nodes = unwrap(scenarioSchema as unknown as AnySchema);
-  for (const p of path) {
-    nodes = nodes.flatMap((n) => {
-      const def = n._zod.def;
-      if (def.type === 'object' && typeof p === 'string') {
-        const child = (def.shape as Record<string, AnySchema>)[p];
-        return child ? unwrap(child) : [];
-      }
-      if (def.type === 'array' && typeof p === 'number') return unwrap(def.element as AnySchema);
-      return [];
-    });
-  }
-  return nodes.filter((n) => n._zod.def.type === 'object');
-}
-
-function keysOf(s: AnySchema): string[] {
-  return Object.keys(s._zod.def.shape as object);
-}
-
-/** Every field of the format by name, with where it belongs, for "alpha belongs in training". */
-const HOMES: ReadonlyMap<string, string> = (() => {
-  const homes = new Map<string, string>();
-  const visit = (path: string[]) => {
-    for (const o of objectsAt(path)) {
-      for (const key of keysOf(o)) {
-        const field = [...path, key];
-        if (!homes.has(key.toLowerCase())) homes.set(key.toLowerCase(), fieldName(field));
-        if (path.length < 2) visit(field);
-      }
-    }
-  };
-  visit([]);
-  return homes;
-})();
-
-function unknownField(objectPath: Path, key: string, input: unknown): Problem {
-  const field = fieldName([...objectPath, key]);
-  const shapes = objectsAt(objectPath);
-  // network: the branch for its layers says what it takes; the other branch may know the key.
-  if (objectPath.length === 1 && objectPath[0] === 'network' && isObject(input)) {
-    const mine = shapes.find((s) => branchLayers(s) === input.layers);
-    const other = shapes.find((s) => branchLayers(s) !== input.layers);
-    if (mine && other) {
-      const layers = branchLayers(other);
-      const only = `applies to ${layers}-layer nets only; this one has layers ${String(input.layers)}`;
-      if (keysOf(other).includes(key)) {
-        const instead = key === 'weights' ? '; a 3-layer net takes weights_0_1 and weights_1_2' : key.startsWith('weights_') ? '; a 2-layer net takes weights, one per input' : '';
-        return { field, text: `${only}${instead}` };
-      }
-      const near = nearestName(key, keysOf(mine)) ?? nearestName(key, keysOf(other));
-      if (near !== undefined && !keysOf(mine).includes(near)) return { field, text: `unknown field ${field}: did you mean ${near}? (${near} ${only})`, whole: true };
-      return suggest(field, key, keysOf(mine));
-    }
-  }
-  return suggest(field, key, [...new Set(shapes.flatMap(keysOf))]);
-}
-
-function branchLayers(s: AnySchema): unknown {
-  const layers = (s._zod.def.shape as Record<string, AnySchema>).layers;
-  return (layers?._zod.def.values as unknown[] | undefined)?.[0];
-}
-
-function suggest(field: string, key: string, known: readonly string[]): Problem {
-  const near = nearestName(key, known);
-  if (near !== undefined) return { field, text: `unknown field ${field}: did you mean ${near}?`, whole: true };
-  const home = HOMES.get(key.toLowerCase());
-  if (home !== undefined && home !== field) return { field, text: `unknown field ${field}: ${key} belongs in ${home}`, whole: true };
-  return { field, text: `unknown field ${field}: expected one of ${known.join(', ')}`, whole: true };
-}
-
-type Issue = z.core.$ZodIssue;
-
-/** zod's issues as problems; unions are opened up to the branch that matches the value's kind. */
-function schemaProblems(issues: readonly Issue[], prefix: Path = []): Problem[] {
-  const out: Problem[] = [];
-  for (const issue of issues) {
-    const path = [...prefix, ...(issue.path as (string | number)[])];
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push(unknownField(path, key, issue.input));
-      continue;
-    }
-    if (issue.code === 'invalid_union') {
-      const discriminator = (issue as { discriminator?: string }).discriminator;
-      if (discriminator !== undefined) {
-        const value = isObject(issue.input) ? issue.input[discriminator] : undefined;
-        out.push({ field: fieldName(path), text: `expected 2 or 3, got ${describeValue(value)}` });
-        continue;
-      }
-      // A text-or-object field given an object: report what is wrong inside the object.
-      const branch = issue.errors.find((errs) => errs.length > 0 && errs.every((e) => e.path.length > 0 || e.code !== 'invalid_type'));
-      if (branch && isObject(issue.input)) {
-        out.push(...schemaProblems(branch, path));
-        continue;
-      }
-      out.push({ field: fieldName(path), text: `expected text or an object { … }, got ${describeValue(issue.input)}` });
-      continue;
-    }
-    out.push({ field: fieldName(path), text: issueMessage(issue) });
-  }
-  return dedupe(out);
-}
-
-/** One problem per field: zod may report a number twice (as a whole number, then against its limit); keep the limit's. */
-function dedupe(problems: Problem[]): Problem[] {
-  const byField = new Map<string, Problem>();
-  for (const p of problems) {
-    const seen = byField.get(p.field);
-    if (!seen || (/9007199254740991/.test(seen.text) && !/9007199254740991/.test(p.text))) byField.set(p.field, p);
-  }
-  return problems.filter((p) => byField.get(p.field) === p);
-}
-
 // ---------------------------------------------------------------- pass 3: fields together
 
 function crossProblems(file: ScenarioFile, arrays: Arrays): Problem[] {
@@ -336,22 +216,32 @@ function crossProblems(file: ScenarioFile, arrays: Arrays): Problem[] {
 
 export type Validation = { readonly ok: true; readonly file: ScenarioFile } | { readonly ok: false; readonly problems: readonly Problem[] };
 
-/** All that is wrong with `raw` (a parsed scenario file), or the file with its arrays, ready for defaults. */
-export function validateScenario(raw: unknown): Validation {
+/**
+ * All that is wrong with `raw` (a parsed scenario file), or the file with its arrays, ready for defaults.
+ * A valid file is decided by the hand checks and the JSON Schema (conforms.ts) without loading zod; only
+ * a file with problems loads it (schemaIssues.ts), to say what each one is, all of them together.
+ */
+export async function validateScenario(raw: unknown): Promise<Validation> {
   if (!isObject(raw)) return { ok: false, problems: [{ field: '', text: `expected an object { "title": …, "data": …, "network": …, "training": … }, got ${describeValue(raw)}` }] };
   const problems: Problem[] = [];
   const { arrays, forSchema } = checkArrays(raw, problems);
-  const result = scenarioSchema.safeParse(forSchema, { reportInput: true, error: plainMessage });
-  if (!result.success) problems.push(...schemaProblems(result.error.issues));
-  if (problems.length > 0) return { ok: false, problems };
+  let checked: ScenarioFile | undefined;
+  if (problems.length === 0 && conforms(scenarioJsonSchema, forSchema)) checked = forSchema as ScenarioFile;
+  else {
+    const { schemaCheck } = await import('./schemaIssues.js');
+    const result = schemaCheck(forSchema);
+    if (result.ok) checked = result.file;
+    else problems.push(...result.problems);
+  }
+  if (problems.length > 0 || !checked) return { ok: false, problems };
   // Put the checked arrays back in place of their stand-ins.
   const data = raw.data as ScenarioFile['data'];
   const network = raw.network as Json;
   const file: ScenarioFile = {
-    ...result.data!,
-    data: { ...result.data!.data, inputs: data.inputs, labels: data.labels, ...(data.train ? { train: data.train } : {}) },
+    ...checked,
+    data: { ...checked.data, inputs: data.inputs, labels: data.labels, ...(data.train ? { train: data.train } : {}) },
     network: {
-      ...result.data!.network,
+      ...checked.network,
       ...(arrays.w01 ? { weights_0_1: network.weights_0_1 } : {}),
       ...(arrays.w12 ? { weights_1_2: network.weights_1_2 } : {}),
     } as ScenarioFile['network'],

@@ -48,6 +48,8 @@ export interface AppState {
   readonly edit?: EditState;
   readonly compare?: CompareState;
   readonly live?: LiveLog;
+  /** Quit with Ctrl+C: the run path exits 130, as the shell reports a program its user interrupted. */
+  readonly interrupted: boolean;
 }
 
 export type EffectKind = 'redraw' | 'save-scenario' | 'export-numpy';
@@ -75,6 +77,11 @@ export type AppAction =
   | { readonly type: 'quit' }
   | InstrumentAction;
 
+/** The process's exit code once the app has quit: 130 after Ctrl+C (128 + SIGINT), else 0. */
+export function exitCodeOf(state: AppState): number {
+  return state.interrupted ? 130 : 0;
+}
+
 export interface AppOptions {
   readonly overrides?: Overrides;
   /** Open this scenario at once instead of showing the picker. */
@@ -101,6 +108,7 @@ export function initialApp(scenarios: readonly Scenario[], options: AppOptions =
     effects: [],
     notice: undefined,
     quitting: false,
+    interrupted: false,
   };
   if (options.talk) return arriveAt({ ...base, talk: startTalk(options.talk) }, 0, appReducer);
   const opened = options.open ? appReducer(base, { type: 'open', scenario: options.open }) : base;
@@ -110,6 +118,8 @@ export function initialApp(scenarios: readonly Scenario[], options: AppOptions =
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
     case 'key': {
+      // Ctrl+C quits from any screen or mode (whatever its keys), as a terminal's interrupt would.
+      if (action.name === 'ctrl+c') return { ...state, quitting: true, interrupted: true };
       const command = commandFor(contextsOf(state), action.name);
       // A notice lasts until the next key.
       const base = state.notice === undefined ? state : { ...state, notice: undefined };

@@ -5,7 +5,7 @@
  */
 import { Box, useApp, useInput } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
-import { appReducer, type AppAction, type AppState, type EffectKind } from '../session/app.js';
+import { appReducer, exitCodeOf, type AppAction, type AppState, type EffectKind } from '../session/app.js';
 import { markerEvents } from '../session/events.js';
 import { contextsUnderHelp, helpRows } from '../session/keymap/index.js';
 import { keyNamesOf } from '../session/keymap/keyNames.js';
@@ -46,8 +46,9 @@ export function App({ initial, theme, scheduler, onMarker, effects }: AppProps) 
   useRunSlices(state, scheduler, dispatch);
   usePickerRoom(state, size, dispatch);
 
+  // waitUntilExit resolves with the exit code (130 after Ctrl+C).
   useEffect(() => {
-    if (state.quitting) exit();
+    if (state.quitting) exit(exitCodeOf(state));
   }, [state.quitting, exit]);
 
   // Each effect the reducer asked for runs once, here, and reports back.

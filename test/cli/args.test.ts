@@ -1,5 +1,5 @@
 /** The argument parser alone (pure: no process is started). */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseCli } from '../../src/cli/args.js';
 import { UsageError } from '../../src/errors.js';
 
@@ -46,7 +46,45 @@ describe('parseCli', () => {
     [['deep-net', '-x'], "unknown option '-x' (see --help)"],
     [['a', 'b'], 'expected one scenario, got 2: a b'],
     [['deep-net', '--style', 'book'], '--style: goes with --print or --export-numpy'],
+    [['deep-net', '--print', '--json', '--style', 'book'], '--style: sets how the text log prints numbers; --json writes them as JSON does'],
+    [['deep-net', '--alpha'], '--alpha: expected a value'],
+    [['deep-net', '--keys', '--ascii'], '--keys: expected a value'],
+    [['deep-net', '--list=3'], "--list: takes no value, got '3'"],
+    [['deep-net', '-hx'], "unknown option '-x' (see --help)"],
   ])('%j → %s', (argv, message) => {
     expect(usageError(argv)).toBe(message);
+  });
+
+  it("tells parse errors apart by their code, not by the wording of Node's message", async () => {
+    // The same problems with Node's messages reworded: the lines stay ours.
+    const util = await import('node:util');
+    const real = util.parseArgs;
+    const reworded = (config: Parameters<typeof real>[0]) => {
+      try {
+        return real(config);
+      } catch (error) {
+        (error as Error).message = 'quelque chose ne va pas';
+        throw error;
+      }
+    };
+    vi.doMock('node:util', () => ({ ...util, parseArgs: reworded }));
+    vi.resetModules();
+    try {
+      const { parseCli: parse } = await import('../../src/cli/args.js');
+      const message = (argv: string[]) => {
+        try {
+          parse(argv);
+        } catch (error) {
+          return (error as Error).message;
+        }
+        return 'no error';
+      };
+      expect(message(['deep-net', '--bogus'])).toBe("unknown option '--bogus' (see --help)");
+      expect(message(['deep-net', '--alpha'])).toBe('--alpha: expected a value');
+      expect(message(['deep-net', '--ascii=yes'])).toBe("--ascii: takes no value, got 'yes'");
+    } finally {
+      vi.doUnmock('node:util');
+      vi.resetModules();
+    }
   });
 });

@@ -4,12 +4,13 @@
  * shell in its pane; the app is started from that shell, so after it ends the shell's own prompt and
  * `stty` show what state the terminal was left in.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BUILT_INS } from '../../src/scenarios/builtins.js';
-import { CLI, cleanEnv, commandExists, ensureBuilt, markersOf, outputOf, parseCastStrict, ROOT, sleep, tempDir, waitFor } from '../support/index.js';
+import { CLI, cleanEnv, commandExists, ensureBuilt, markersOf, outputOf, parseCastStrict, tempDir, waitFor } from '../support/index.js';
+import { AppRun, iterationShown, Pane, PROMPT, quote } from '../support/tmux.js';
 
 const hasTmux = commandExists('tmux');
 if (!hasTmux) console.warn('skipping the end-to-end terminal tests: tmux is not installed (apt-get install tmux)');
@@ -17,143 +18,6 @@ if (!hasTmux) console.warn('skipping the end-to-end terminal tests: tmux is not 
 const tmp = tempDir();
 beforeAll(() => ensureBuilt());
 afterAll(() => tmp.cleanup());
-
-const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
-const PROMPT = 'READY$ ';
-const APP = `${quote(process.execPath)} ${quote(CLI)}`;
-
-/** One tmux server (its own socket) with one 80x24 window running a bare shell. */
-class Pane {
-  private readonly socket = `streetlight-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-
-  start(columns = 80, rows = 24): void {
-    // CI=true in the test's environment would make Ink draw only its last frame: the pane runs without it.
-    const shell = `env -u CI -u CONTINUOUS_INTEGRATION PS1=${quote(PROMPT)} bash --norc --noprofile`;
-    this.tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), '-s', 'e2e', '-c', ROOT, shell);
-  }
-
-  stop(): void {
-    this.tmux('kill-server');
-  }
-
-  tmux(...args: string[]): string {
-    const result = spawnSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8', env: cleanEnv() });
-    if (result.status !== 0 && args[0] !== 'kill-server') throw new Error(`tmux ${args.join(' ')}: ${result.stderr}`);
-    return result.stdout;
-  }
-
-  screen(): string {
-    return this.tmux('capture-pane', '-p', '-t', 'e2e');
-  }
-
-  /** Types `text` literally (no key-name lookup), optionally followed by Enter. */
-  type(text: string, enter = false): void {
-    this.tmux('send-keys', '-t', 'e2e', '-l', text);
-    if (enter) this.tmux('send-keys', '-t', 'e2e', 'Enter');
-  }
-
-  /** Sends keys by tmux's names; several names in one call reach the app as one burst. */
-  key(...names: string[]): void {
-    this.tmux('send-keys', '-t', 'e2e', ...names);
-  }
-
-  resize(columns: number, rows: number): void {
-    this.tmux('resize-window', '-t', 'e2e', '-x', String(columns), '-y', String(rows));
-  }
-
-  cursorVisible(): boolean {
-    return this.tmux('display', '-p', '-t', 'e2e', '#{cursor_flag}').trim() === '1';
-  }
-
-  async waitFor(what: string, test: (screen: string) => boolean, timeoutMs = 15_000): Promise<string> {
-    try {
-      return await waitFor(what, () => {
-        const screen = this.screen();
-        return test(screen) ? screen : undefined;
-      }, timeoutMs);
-    } catch (error) {
-      throw new Error(`${(error as Error).message}; the screen was:\n${this.screen()}`);
-    }
-  }
-
-  /** The screen once it has stopped changing (two captures 300 ms apart agree). */
-  async settled(): Promise<string> {
-    let last = this.screen();
-    for (let i = 0; i < 50; i++) {
-      await sleep(300);
-      const now = this.screen();
-      if (now === last) return now;
-      last = now;
-    }
-    return last;
-  }
-
-  /** Clears the pane and waits for a fresh prompt. */
-  async freshPrompt(): Promise<void> {
-    this.type('clear', true);
-    await this.waitFor('a fresh prompt', (s) => s.trimEnd() === PROMPT.trimEnd());
-  }
-}
-
-/** The pid of a child of `parent` (from /proc, so no procps is needed). */
-function childOf(parent: number): number | undefined {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // The command name (field 2) may hold spaces; the parent pid is the second field after it.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent) return Number(entry);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return undefined;
-}
-
-/** A status line counter such as "12/60". */
-const iterationShown = (n: number) => (screen: string) => new RegExp(`(^|\\D)${n}/60(\\D|$)`).test(screen);
-
-/**
- * One run of the app from the pane's shell, wrapped in `sh -c` so that the exit code and `stty -a` are
- * taken the moment the app ends, before the interactive shell gets the terminal back (bash repairs the
- * terminal after a job killed by a signal, which would hide a failure to restore it).
- */
-class AppRun {
-  private readonly files: { pid: string; rc: string; stty: string };
-
-  constructor(
-    private readonly pane: Pane,
-    name: string,
-  ) {
-    const base = path.join(tmp.dir, name);
-    this.files = { pid: `${base}.pid`, rc: `${base}.rc`, stty: `${base}.stty` };
-  }
-
-  async launch(args: string, firstFrame: (screen: string) => boolean = iterationShown(0)): Promise<void> {
-    await this.pane.freshPrompt();
-    const { pid, rc, stty } = this.files;
-    const script = `echo $$ > ${quote(pid)}; ${APP} ${args}; echo $? > ${quote(rc)}; stty -a > ${quote(stty)}.tmp; mv ${quote(stty)}.tmp ${quote(stty)}`;
-    this.pane.type(`sh -c ${quote(script)}`, true);
-    await this.pane.waitFor('the first frame', firstFrame);
-  }
-
-  /** The app's own pid: the child of the wrapping sh. */
-  pid(): number {
-    const pid = childOf(Number(readFileSync(this.files.pid, 'utf8')));
-    if (pid === undefined) throw new Error('the app is not running');
-    return pid;
-  }
-
-  /** After the app has ended: the exit code, the cursor shown, and the line discipline cooked and echoing. */
-  async expectRestored(exitCode: number): Promise<void> {
-    await waitFor('the app to end', () => (existsSync(this.files.stty) ? true : undefined));
-    expect(readFileSync(this.files.rc, 'utf8').trim()).toBe(String(exitCode));
-    const flags = readFileSync(this.files.stty, 'utf8').split(/[\s;]+/);
-    for (const flag of ['icanon', 'echo', 'isig', 'icrnl', 'opost']) expect(flags, `stty ${flag}`).toContain(flag);
-    await this.pane.waitFor('the shell prompt after the app', (s) => s.trimEnd().endsWith(PROMPT.trimEnd()));
-    expect(this.pane.cursorVisible(), 'cursor visible').toBe(true);
-  }
-}
 
 describe.skipIf(!hasTmux)('the interactive screen in tmux at 80x24', () => {
   let pane: Pane;
@@ -165,7 +29,7 @@ describe.skipIf(!hasTmux)('the interactive screen in tmux at 80x24', () => {
   afterEach(() => pane.stop());
 
   it('opens deep-net, steps by iteration, row and phase, runs to the end, goes back, and quits with q', async () => {
-    const run = new AppRun(pane, 'flow');
+    const run = new AppRun(pane, 'flow', tmp.dir);
     await run.launch('deep-net');
     expect(pane.cursorVisible(), 'Ink hides the cursor while drawing').toBe(false);
     const frameHeight = pane.screen().trimEnd().split('\n').length - 1; // less the command line above it
@@ -193,7 +57,7 @@ describe.skipIf(!hasTmux)('the interactive screen in tmux at 80x24', () => {
   });
 
   it('a long run to the end shows its progress, stops at a key, and q during it quits within half a second', async () => {
-    const run = new AppRun(pane, 'long-run');
+    const run = new AppRun(pane, 'long-run', tmp.dir);
     await run.launch('deep-net --hidden 256 --iterations 1000000', (s) => /iter 0\/1000000/.test(s));
     pane.type('e');
     const progress = await pane.waitFor('the run in progress', (s) => (/running/.test(s) && /iter [1-9]\d*\/1000000/.test(s) ? s : undefined) !== undefined);
@@ -212,7 +76,7 @@ describe.skipIf(!hasTmux)('the interactive screen in tmux at 80x24', () => {
   });
 
   it('SIGTERM during a long run to the end exits within a second, terminal restored', async () => {
-    const run = new AppRun(pane, 'long-run-term');
+    const run = new AppRun(pane, 'long-run-term', tmp.dir);
     await run.launch('deep-net --hidden 256 --iterations 1000000', (s) => /iter 0\/1000000/.test(s));
     pane.type('e');
     await pane.waitFor('the run in progress', (s) => /running/.test(s));
@@ -222,21 +86,21 @@ describe.skipIf(!hasTmux)('the interactive screen in tmux at 80x24', () => {
     expect(Date.now() - asked).toBeLessThan(1500);
   });
 
-  it('quits with Ctrl+C, on the training screen and in the picker', async () => {
-    const training = new AppRun(pane, 'ctrl-c');
+  it('quits with Ctrl+C, on the training screen and in the picker, with exit code 130 (128 + SIGINT)', async () => {
+    const training = new AppRun(pane, 'ctrl-c', tmp.dir);
     await training.launch('deep-net');
     pane.key('C-c');
-    await training.expectRestored(0);
+    await training.expectRestored(130);
 
-    const picker = new AppRun(pane, 'ctrl-c-picker');
+    const picker = new AppRun(pane, 'ctrl-c-picker', tmp.dir);
     await picker.launch('', (s) => s.includes('deep-net') && s.includes('single-light'));
     pane.key('C-c');
-    await picker.expectRestored(0);
+    await picker.expectRestored(130);
   });
 
   for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const) {
     it(`restores the terminal when killed with ${signal}`, async () => {
-      const run = new AppRun(pane, signal);
+      const run = new AppRun(pane, signal, tmp.dir);
       await run.launch('deep-net');
       pane.key('Space');
       await pane.waitFor('iteration 1', iterationShown(1));
@@ -247,7 +111,7 @@ describe.skipIf(!hasTmux)('the interactive screen in tmux at 80x24', () => {
 
   it('records a live session: frames, markers, and a resize event, in a valid cast', async () => {
     const cast = path.join(tmp.dir, 'live.cast');
-    const run = new AppRun(pane, 'live');
+    const run = new AppRun(pane, 'live', tmp.dir);
     await run.launch(`deep-net --record ${quote(cast)}`);
     pane.key('Space');
     await pane.waitFor('iteration 1', iterationShown(1));
@@ -277,7 +141,7 @@ describe.skipIf(!hasTmux)('the interactive screen in tmux at 80x24', () => {
   });
 
   it('refuses an unwritable --record path before drawing anything (exit 2)', async () => {
-    const run = new AppRun(pane, 'unwritable');
+    const run = new AppRun(pane, 'unwritable', tmp.dir);
     await run.launch('deep-net --record /nonexistent/dir/x.cast', (s) => s.includes("cannot write '/nonexistent/dir/x.cast'"));
     await run.expectRestored(2);
     expect(pane.screen()).not.toMatch(/\d+\/60/);
@@ -297,7 +161,7 @@ describe.skipIf(!hasTmux)('the picker in a real terminal', () => {
 
   it('survives 20 Downs at 80x16, one key at a time, and shrinking to 80x12', async () => {
     await start(80, 16);
-    const run = new AppRun(pane, 'picker-downs');
+    const run = new AppRun(pane, 'picker-downs', tmp.dir);
     await run.launch('', pickerShown);
     for (let i = 0; i < 20; i++) pane.key('Down');
     await pane.waitFor('the last scenario highlighted', highlighted('dimmer-lights'));
@@ -310,7 +174,7 @@ describe.skipIf(!hasTmux)('the picker in a real terminal', () => {
 
   it('takes all 8 Downs of a burst, and both keys of "jj"', async () => {
     await start(80, 24);
-    const run = new AppRun(pane, 'picker-burst');
+    const run = new AppRun(pane, 'picker-burst', tmp.dir);
     await run.launch('', pickerShown);
     pane.key(...Array<string>(8).fill('Down'));
     await pane.waitFor('the ninth scenario highlighted', highlighted('deep-net'));
@@ -322,7 +186,7 @@ describe.skipIf(!hasTmux)('the picker in a real terminal', () => {
 
   it('leaves no stale lines when the terminal is narrowed (80 -> 81 -> 80, 120 -> 80)', async () => {
     await start(80, 24);
-    const run = new AppRun(pane, 'picker-narrow');
+    const run = new AppRun(pane, 'picker-narrow', tmp.dir);
     await run.launch('', pickerShown);
     const once = (s: string, text: string) => s.split(text).length - 1 === 1;
     for (const [columns, rows] of [[81, 24], [80, 24], [120, 30], [80, 24]] as const) {

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCast } from '../../src/record/asciicast.js';
+import { openCast, type WriteFn } from '../../src/record/asciicast.js';
 import { UsageError } from '../../src/errors.js';
 import { parseCastStrict, tempDir } from '../support/index.js';
 
@@ -110,5 +110,81 @@ describe('CastWriter', () => {
   it('refuses a path that cannot be written, naming it, as bad usage', () => {
     expect(() => openCast('/nonexistent/dir/x.cast', header, () => 0)).toThrow(UsageError);
     expect(() => openCast('/nonexistent/dir/x.cast', header, () => 0)).toThrow("'/nonexistent/dir/x.cast'");
+  });
+
+  it('truncates an existing, longer file', () => {
+    const { file, read } = writerAt();
+    writeFileSync(file, 'x'.repeat(10_000));
+    openCast(file, header, () => 0).close();
+    expect(read()).toBe('{"version":2,"width":80,"height":24,"title":"t","env":{"TERM":"xterm-256color"}}\n');
+  });
+
+  it('refuses a character device, naming the file and what was expected', () => {
+    expect(() => openCast('/dev/null', header, () => 0)).toThrow(
+      new UsageError("--record: cannot write '/dev/null' (a character device); expected a regular file or a new one"),
+    );
+  });
+});
+
+describe('CastWriter when the disk fills up', () => {
+  const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+  /** A write function with room for `room` bytes: it writes what fits, as a full disk does, then fails. */
+  function diskWith(room: number): WriteFn {
+    let used = 0;
+    return (fd, buffer, offset, length) => {
+      if (used >= room) throw enospc();
+      const n = Math.min(length, room - used);
+      used += n;
+      return writeSync(fd, buffer, offset, n);
+    };
+  }
+
+  function recordOn(room: number) {
+    const tmp = tempDir();
+    const file = path.join(tmp.dir, 'full.cast');
+    const writer = openCast(file, header, () => 0, { write: diskWith(room) });
+    return { file, writer, text: () => readFileSync(file, 'utf8') };
+  }
+
+  const headerBytes = JSON.stringify({ version: 2, width: 80, height: 24, title: 't', env: { TERM: 'xterm-256color' } }).length + 1;
+  const eventBytes = JSON.stringify([0, 'o', 'frame 0 ........']).length + 1;
+
+  it('cuts the file back to its last whole event and stops recording', () => {
+    const { writer, text } = recordOn(headerBytes + 2 * eventBytes + 7); // two events and 7 bytes of a third
+    for (let i = 0; i < 6; i++) writer.output(`frame ${i} ........`);
+    writer.marker('late');
+    writer.close();
+    expect(text().endsWith(']\n')).toBe(true);
+    expect(parseCastStrict(text()).events.map((e) => e[2])).toEqual(['frame 0 ........', 'frame 1 ........']);
+    expect(writer.failure).toMatchObject({ code: 'ENOSPC' });
+    expect(writer.failureText('talk.cast')).toBe(
+      "--record: writing 'talk.cast' failed (no space left on the device); the recording stops there, the file keeps every event before it",
+    );
+  });
+
+  it('keeps a file that fills exactly at a line end valid too', () => {
+    const { writer, text } = recordOn(headerBytes + eventBytes);
+    writer.output('frame 0 ........');
+    writer.output('frame 1 ........');
+    writer.close();
+    expect(parseCastStrict(text()).events.map((e) => e[2])).toEqual(['frame 0 ........']);
+    expect(writer.failure).toBeDefined();
+  });
+
+  it('leaves no file when not even the header fits, and says so', () => {
+    const tmp = tempDir();
+    const file = path.join(tmp.dir, 'none.cast');
+    expect(() => openCast(file, header, () => 0, { write: diskWith(10) })).toThrow(
+      `--record: cannot write '${file}' (no space left on the device); nothing was recorded`,
+    );
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('has no failure text when every write went through', () => {
+    const { writer } = recordOn(1 << 20);
+    writer.output('a');
+    writer.close();
+    expect(writer.failure).toBeUndefined();
+    expect(writer.failureText('x.cast')).toBeUndefined();
   });
 });

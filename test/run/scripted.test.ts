@@ -12,11 +12,11 @@ beforeAll(() => ensureBuilt());
 afterAll(() => tmp.cleanup());
 
 /** Runs `--keys` with `--record` into a fresh file and returns the file's text. */
-function record(name: string, args: readonly string[], env: Record<string, string | undefined> = {}): string {
+function record(name: string, args: readonly string[], env: Record<string, string | undefined> = {}, status = 0): string {
   const file = castPath(name);
   const run = runCli([...args, '--record', file], env);
   expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
+  expect(run.status).toBe(status);
   expect(run.stdout).toBe('');
   return readFileSync(file, 'utf8');
 }
@@ -103,9 +103,24 @@ describe('--keys --record', () => {
     expect(outputOf(cast).endsWith('\x1b[?25h')).toBe(true);
   });
 
-  it('quits on ctrl+c too', () => {
-    const cast = parseCastStrict(record('ctrl-c.cast', ['deep-net', '--keys', 'ctrl+c space']));
+  it('quits on ctrl+c too, with exit code 130 (128 + SIGINT), the cast complete', () => {
+    const cast = parseCastStrict(record('ctrl-c.cast', ['deep-net', '--keys', 'ctrl+c space'], {}, 130));
     expect(markersOf(cast)).toEqual(['deep-net · opened']);
+    expect(outputOf(cast).endsWith('\x1b[?25h')).toBe(true);
+  });
+
+  it('ctrl+c quits from the picker, the help and a long run too (130); q and a script that just ends give 0', () => {
+    for (const [args, status] of [
+      [['--keys', 'down ctrl+c'], 130],
+      [['deep-net', '--keys', '? ctrl+c'], 130],
+      [['deep-net', '--hidden', '256', '--iterations', '1000000', '--keys', 'e ctrl+c'], 130],
+      [['deep-net', '--keys', 'space q'], 0],
+      [['deep-net', '--keys', 'space'], 0],
+    ] as const) {
+      const run = runCli(args);
+      expect(run.stderr, args.join(' ')).toBe('');
+      expect(run.status, args.join(' ')).toBe(status);
+    }
   });
 
   it('with NO_COLOR writes no colour codes, with colour it writes 16-colour codes only', () => {

@@ -51,14 +51,14 @@ describe('the hand checks of the number arrays accept exactly what the schema ac
     ['weights_1_2 row', (r, v) => ((r.network.weights_1_2 as unknown[])[0] = v)],
     ['weights_1_2 number', (r, v) => (((r.network.weights_1_2 as unknown[][])[1] as unknown[])[0] = v)],
   ];
-  it.each(mutations)('%s', (_name, mutate) => {
+  it.each(mutations)('%s', async (_name, mutate) => {
     for (const v of bad) {
       const raw = base();
       mutate(raw, v);
-      const mine = validateScenario(raw).ok;
+      const mine = (await validateScenario(raw)).ok;
       const schema = scenarioSchema.safeParse(raw).success;
       // Rules the schema cannot see (one label per row, row indexes in range) may refuse more; never less.
-      if (schema) expect(mine || JSON.stringify(validateScenario(raw)).match(/label per row|row index|numbers like row 0|once|weights_0_1|weights_1_2/) !== null, JSON.stringify(v)).toBe(true);
+      if (schema) expect(mine || JSON.stringify(await validateScenario(raw)).match(/label per row|row index|numbers like row 0|once|weights_0_1|weights_1_2/) !== null, JSON.stringify(v)).toBe(true);
       else expect(mine, `${_name} = ${String(v)}`).toBe(false);
     }
   });

@@ -108,4 +108,10 @@ describe('parseStrictJson', () => {
     }
     expect(Math.min(...times)).toBeLessThan(15);
   });
+
+  it('reports a raw control character in a key that also holds an escape (it threw a SyntaxError, exit 1)', () => {
+    const result = parseStrictJson('{"ti\x1b]0;x\x1b\\tle": 1}');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(describeJsonProblem(result.problem)).toBe("line 1, column 5: expected no line break or control character inside a string (write \\n), got '\\u001b'");
+  });
 });

@@ -3,7 +3,7 @@ import { initialState, stepIteration, stepPhase, stepRow } from '../../src/engin
 import { findBuiltIn } from '../../src/scenarios/builtins.js';
 import { essence } from '../engine/fixtures.js';
 import { buildSetup } from '../../src/scenarios/setup.js';
-import { appReducer, initialApp, type AppAction, type AppState } from '../../src/session/app.js';
+import { appReducer, exitCodeOf, initialApp, type AppAction, type AppState } from '../../src/session/app.js';
 import { markerEvents } from '../../src/session/events.js';
 import { commandFor, helpRows, hintsFor, KEYMAP } from '../../src/session/keymap/index.js';
 import { keyNamesOf } from '../../src/session/keymap/keyNames.js';
@@ -237,6 +237,19 @@ describe('a long run to the end, in slices', () => {
     expect(app.session!.trainer.rowPhase).toBeUndefined();
     const back = apply(app, { type: 'key', name: 'b' });
     expect(back.session!.trainer.iteration).toBe(stoppedAt - 1);
+  });
+
+  test('Ctrl+C quits from anywhere with exit code 130; q with 0', () => {
+    const open = apply(initialApp([deepNet]), { type: 'open', scenario: deepNet });
+    const running = apply({ ...open, session: long() }, { type: 'key', name: 'e' });
+    for (const state of [initialApp([deepNet]), open, apply(open, { type: 'key', name: '?' }), running]) {
+      const interrupted = apply(state, { type: 'key', name: 'ctrl+c' });
+      expect(interrupted.quitting).toBe(true);
+      expect(exitCodeOf(interrupted)).toBe(130);
+      const quit = apply(state, { type: 'key', name: 'q' });
+      expect(quit.quitting).toBe(true);
+      expect(exitCodeOf(quit)).toBe(0);
+    }
   });
 
   test('q quits while it runs', () => {
