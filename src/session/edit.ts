@@ -142,8 +142,8 @@ export function changesText(state: EditState, setup: TrainingSetup): string {
   }
   const deleted = setup.inputs.length - (state.rows.length - added);
   return [
-    lamps > 0 ? `${lamps} lamp${lamps === 1 ? '' : 's'}` : '',
-    goals > 0 ? `${goals} goal${goals === 1 ? '' : 's'}` : '',
+    lamps > 0 ? `${lamps} lamp${lamps === 1 ? '' : 's'} changed` : '',
+    goals > 0 ? `${goals} goal${goals === 1 ? '' : 's'} flipped` : '',
     added > 0 ? `${added} row${added === 1 ? '' : 's'} added` : '',
     deleted > 0 ? `${deleted} row${deleted === 1 ? '' : 's'} deleted` : '',
   ]

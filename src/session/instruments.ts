@@ -172,5 +172,5 @@ export function instrumentCaption(app: AppState): string | undefined {
   const t = session.trainer;
   const boundary = t.cursor === 0 && t.rowPhase === undefined && t.pending === undefined;
   const enter = boundary ? `Enter trains on from iteration ${t.iteration + 1}` : `Enter finishes iteration ${t.iteration + 1}, then trains on`;
-  return `Editing row ${edit.row}, lamp ${edit.lamp}${changes ? ` (${changes} changed)` : ''}. ${enter}.`;
+  return `Editing row ${edit.row}, lamp ${edit.lamp}${changes ? ` (${changes})` : ''}. ${enter}.`;
 }

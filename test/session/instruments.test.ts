@@ -10,6 +10,7 @@ import { findBuiltIn } from '../../src/scenarios/builtins.js';
 import { buildSetup } from '../../src/scenarios/setup.js';
 import { appReducer, type AppState } from '../../src/session/app.js';
 import { inspection } from '../../src/session/inspect.js';
+import { instrumentCaption } from '../../src/session/instruments.js';
 import { contextsOf } from '../../src/session/keymap/index.js';
 import { changesInEffect, changeMarks } from '../../src/session/live.js';
 import { appAfter } from '../ui/helpers.js';
@@ -74,7 +75,7 @@ describe('editing the lights (d)', () => {
     expect(t.setup.inputs[0]).toEqual([1, 1, 1]);
     expect(t.setup.inputs.slice(1)).toEqual(whole.inputs.slice(1));
     expect(sameWeights(t.weights, whole.initialWeights)).toBe(true);
-    expect(app.notice).toMatch(/^Applied \(1 lamp\) from iteration 1 on/);
+    expect(app.notice).toMatch(/^Applied \(1 lamp changed\) from iteration 1 on/);
     // Training goes on with the new lights: as continueWith from the same state.
     const stepped = press(app, 'n').session!.trainer;
     expect(stepped.trace!.input).toEqual([1, 1, 1]);
@@ -245,5 +246,12 @@ describe('comparing two runs (c, --compare)', () => {
     if (app.compare?.kind !== 'runs') return;
     expect(app.compare.other.running).toBeUndefined();
     expect(app.compare.other.trainer.iteration).toBeGreaterThan(60);
+  });
+});
+
+describe('what the editor says it changed', () => {
+  it('names each kind of change with its own verb', () => {
+    const app = appAfter('d right space w o', 'whole-dataset');
+    expect(instrumentCaption(app)).toBe('Editing row 1, lamp 1 (1 lamp changed, 1 goal flipped, 1 row added). Enter trains on from iteration 1.');
   });
 });

@@ -48,7 +48,7 @@ describe('the lights editor through the app', () => {
     expect(frame()).toMatch(/▸ 0  ●\[●]●  STOP/);
     await press('enter');
     expect(frame()).toMatch(/ 0  ● ● ●  STOP/);
-    expect(frame()).toContain('Applied (1 lamp)');
+    expect(frame()).toContain('Applied (1 lamp changed)');
     await press('b');
     expect(frame()).toMatch(/ 0  ● ○ ●  STOP/);
   });

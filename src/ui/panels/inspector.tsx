@@ -109,6 +109,7 @@ function PathChart(props: { inspection: Inspection; name: string; setup: Trainin
       titles={[`Path of ${name}`, name]}
       lines={[{ values: path, name, glyph: '', color: 'accent' }]}
       scale="linear"
+      fit
       iterations={Math.max(points, path.length)}
       iteration={iteration}
       marks={pathMarks}

@@ -43,6 +43,8 @@ export interface LineChartProps {
   readonly floor?: { readonly value: number; readonly name: string };
   /** Iterations to mark with a vertical line (where alpha changed). */
   readonly marks?: readonly number[];
+  /** The linear scale spans the values only (a weight's path), rather than reaching down to 0. */
+  readonly fit?: boolean;
   /** Characters per value in the legend (each padded to it, so the words after keep their place). */
   readonly valueWidth?: number;
   /** The iteration the legend names (default: the first series' length, one value per iteration). */
@@ -141,9 +143,10 @@ export function LineChart(props: LineChartProps) {
   const probe = lines.flatMap((l) => (l.values.length > 0 ? [l.values.at(0)!, ...sample(l.values, width)] : []));
   if (props.floor) probe.push(props.floor.value);
   const ys = probe.map(toY).filter(Number.isFinite);
-  let lo = scale === 'log' ? niceLog(10 ** Math.min(...ys), false) : Math.min(0, ...ys);
+  let lo = scale === 'log' ? niceLog(10 ** Math.min(...ys), false) : Math.min(...(props.fit ? [] : [0]), ...ys);
   let hi = scale === 'log' ? niceLog(10 ** Math.max(...ys), true) : Math.max(...ys);
-  if (!(hi > lo)) hi = lo + 1;
+  // A flat line (or a single point) gets a range around it.
+  if (!(hi > lo)) [lo, hi] = props.fit ? [lo - 0.5, hi + 0.5] : [lo, lo + 1];
   const labels = Array.from({ length: h + 1 }, (_, k) => axisLabel(lo + ((hi - lo) * k) / h, scale, hi - lo));
   const labelWidth = Math.max(...labels.map((l) => l.length));
   const points = Math.max(2, width - labelWidth - 1);
