@@ -110,28 +110,40 @@ function fitWidths(panels: readonly PanelName[], needs: Record<PanelName, Need>,
   return widths;
 }
 
-function tryCandidate(
-  size: { columns: number; rows: number },
-  info: LayoutInfo,
-  arrangementIndex: number,
-  opts: { detail: boolean; paged: boolean; captionLines: number; hints: boolean; roomy: boolean; spacing: number },
-): Candidate | undefined {
-  const arrangement = ARRANGEMENTS[arrangementIndex]!;
-  // One extra view has nowhere to take turns with: the side slot shows it; the second slot is for two.
-  if (arrangement.flat().includes('extra') && (info.views?.length ?? 0) < 2) return undefined;
-  const needs: Record<PanelName, Need> = {
+/** The panels' needs for one choice of the network's lines (the same for every arrangement tried). */
+function needsFor(info: LayoutInfo, detail: boolean, paged: boolean): Record<PanelName, Need> {
+  return {
     lights: lightsNeed(info),
-    network: networkNeed(info, opts.detail, opts.paged),
+    network: networkNeed(info, detail, paged),
     side: sideNeed(info),
     extra: sideNeed(info),
     chart: chartNeed(),
   };
+}
+
+/** Each panel's width in an arrangement, or undefined when a band does not fit the columns. */
+function widthsFor(arrangementIndex: number, info: LayoutInfo, needs: Record<PanelName, Need>, columns: number): Map<PanelName, number> | undefined {
+  const arrangement = ARRANGEMENTS[arrangementIndex]!;
+  // One extra view has nowhere to take turns with: the side slot shows it; the second slot is for two.
+  if (arrangement.flat().includes('extra') && (info.views?.length ?? 0) < 2) return undefined;
   const widths = new Map<PanelName, number>();
   for (const band of arrangement) {
-    const w = fitWidths(band, needs, size.columns);
+    const w = fitWidths(band, needs, columns);
     if (!w) return undefined;
     for (const [p, width] of w) widths.set(p, width);
   }
+  return widths;
+}
+
+function tryCandidate(
+  size: { columns: number; rows: number },
+  info: LayoutInfo,
+  arrangementIndex: number,
+  needs: Record<PanelName, Need>,
+  widths: ReadonlyMap<PanelName, number>,
+  opts: { detail: boolean; paged: boolean; captionLines: number; hints: boolean; roomy: boolean; spacing: number },
+): Candidate | undefined {
+  const arrangement = ARRANGEMENTS[arrangementIndex]!;
   const spacing = opts.spacing;
   const chrome = 1 + (opts.hints ? 1 : 0) + opts.captionLines + spacing * (arrangement.length + 1);
   const body = size.rows - 1 - chrome;
@@ -238,22 +250,28 @@ function searchLayout(size: Size, info: LayoutInfo): Layout | TooSmall {
   const roomy = size.columns >= 120 && size.rows >= 40;
   let best: Candidate | undefined;
   let bestRank: number[] = [];
-  for (let a = 0; a < ARRANGEMENTS.length; a++) {
-    for (const detail of [true, false]) {
-      for (const paged of info.deep ? [false, true] : [false]) {
-      for (const captionLines of [2, 1, 0]) {
-        for (const hints of [true, false]) {
-          for (const spacing of roomy ? [1, 0] : [0]) {
-            const c = tryCandidate(size, info, a, { detail, paged, captionLines, hints, roomy, spacing });
-            if (!c) continue;
-            const r = rank(c);
-            if (!best || better(r, bestRank)) {
-              best = c;
-              bestRank = r;
+  // The needs and the widths do not depend on the caption, the hints or the spacing: worked out once
+  // per arrangement and choice of network lines, not once per candidate (this runs before the first frame).
+  for (const detail of [true, false]) {
+    for (const paged of info.deep ? [false, true] : [false]) {
+      const needs = needsFor(info, detail, paged);
+      for (let a = 0; a < ARRANGEMENTS.length; a++) {
+        const widths = widthsFor(a, info, needs, size.columns);
+        if (!widths) continue;
+        for (const captionLines of [2, 1, 0]) {
+          for (const hints of [true, false]) {
+            for (const spacing of roomy ? [1, 0] : [0]) {
+              const c = tryCandidate(size, info, a, needs, widths, { detail, paged, captionLines, hints, roomy, spacing });
+              if (!c) continue;
+              const r = rank(c);
+              // Every choice made here is in the rank, so the order of the loops cannot decide between two.
+              if (!best || better(r, bestRank)) {
+                best = c;
+                bestRank = r;
+              }
             }
           }
         }
-      }
       }
     }
   }
