@@ -12,7 +12,6 @@
  *   process 'exit', where `restore` runs as well.
  * - SIGKILL: nothing runs; the cast is still valid because every event was written synchronously.
  */
-import { constants } from 'node:os';
 import { openCast, type CastWriter } from '../record/asciicast.js';
 import { LiveClock } from '../record/liveClock.js';
 import { untilQuiet } from '../record/quiet.js';
@@ -20,14 +19,12 @@ import { realScheduler } from '../session/scheduler.js';
 import { teeReads } from '../terminal/inputTee.js';
 import { cleanText } from '../terminal/cleanText.js';
 import { teeWrites } from '../terminal/tee.js';
+import { guardTerminal } from '../terminal/terminalGuard.js';
 import { wantsAscii } from '../ui/theme.js';
 import { castTitle, importScreen, initialAppState, type ScreenOptions } from './boot.js';
 import { castCommand } from './screenPlan.js';
 
 export type InteractiveOptions = ScreenOptions;
-
-const SHOW_CURSOR = '\x1b[?25h';
-const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
 export async function runInteractive(options: InteractiveOptions): Promise<number> {
   const stdout = process.stdout;
@@ -41,18 +38,6 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   const initial = await initialAppState(options);
   const { mountApp, exitCodeFrom } = await importScreen('interactive');
 
-  let restored = false;
-  const restore = () => {
-    if (restored) return;
-    restored = true;
-    try {
-      if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
-      stdout.write(SHOW_CURSOR);
-    } catch {
-      // The terminal may already be gone (SIGHUP): there is nothing left to restore.
-    }
-    writer?.close();
-  };
   // After a hang-up, writes fail asynchronously with EIO; that must not turn into a crash report.
   const ignoreWriteErrors = () => {};
   stdout.on('error', ignoreWriteErrors);
@@ -73,13 +58,8 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
     stdin: writer ? teeReads(stdin, (chunk) => writer.input(chunk)) : stdin,
   });
 
-  const onSignal = (signal: NodeJS.Signals) => {
-    instance.unmount();
-    restore();
-    process.exit(128 + (constants.signals[signal] ?? 0));
-  };
-  for (const signal of SIGNALS) process.on(signal, onSignal);
-  process.once('exit', restore);
+  // The screen is unmounted first on a signal: a handler of ours replaces Ink's, so ours must do it.
+  const guard = guardTerminal({ stdin, stdout, after: () => writer?.close(), onSignal: () => instance.unmount() });
 
   clock?.start();
   let code: number;
@@ -87,10 +67,8 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
     code = exitCodeFrom(await instance.waitUntilExit());
   } finally {
     clock?.stop();
-    for (const signal of SIGNALS) process.off(signal, onSignal);
-    process.off('exit', restore);
     stdout.off('resize', onResize);
-    restore();
+    guard.release();
     // Ink lets go of stdin in an effect cleanup that may run a moment later; do not wait on it to exit.
     stdin.unref();
   }

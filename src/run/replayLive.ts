@@ -6,19 +6,17 @@
  * The app draws at the recorded size where the terminal is at least that large, so its screens are
  * the recorded ones; in a smaller terminal it lays out for the room there is.
  */
-import { constants } from 'node:os';
 import type { CastRecording } from '../record/castReader.js';
 import { realScheduler } from '../session/scheduler.js';
 import type { Size } from '../terminal/size.js';
 import { originalWrite, withWrite } from '../terminal/streamView.js';
+import { guardTerminal } from '../terminal/terminalGuard.js';
 import { wantsAscii } from '../ui/theme.js';
 import { importScreen, initialAppState, type ScreenOptions } from './boot.js';
 import { REPLAY_SPEEDS, Replayer, replayKey, replayScript } from './replayer.js';
 
 /** How often the replay moves on while it plays. */
 const TICK_MS = 20;
-const SHOW_CURSOR = '\x1b[?25h';
-const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
 /** A view of the terminal whose size is `size()`: Ink and the app lay out for it. */
 function sizedView(stream: NodeJS.WriteStream, size: () => Size): NodeJS.WriteStream {
@@ -146,24 +144,7 @@ export async function replayInTerminal(recording: CastRecording, screen: ScreenO
     });
   };
 
-  let restored = false;
-  const restore = () => {
-    if (restored) return;
-    restored = true;
-    try {
-      if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
-      if (statusShown) write('\x1b[2K');
-      stdout.write(SHOW_CURSOR);
-    } catch {
-      // The terminal may already be gone (SIGHUP).
-    }
-  };
-  const onSignal = (signal: NodeJS.Signals) => {
-    restore();
-    process.exit(128 + (constants.signals[signal] ?? 0));
-  };
-  for (const signal of SIGNALS) process.on(signal, onSignal);
-  process.once('exit', restore);
+  const guard = guardTerminal({ stdin, stdout, beforeCursor: () => statusShown && write('\x1b[2K') });
 
   try {
     await replayer.start();
@@ -178,9 +159,7 @@ export async function replayInTerminal(recording: CastRecording, screen: ScreenO
     await chain;
     await replayer.close();
     statusShown = false;
-    for (const signal of SIGNALS) process.off(signal, onSignal);
-    process.off('exit', restore);
-    restore();
+    guard.release();
     stdin.pause();
     stdin.unref();
   }
