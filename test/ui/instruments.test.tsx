@@ -189,3 +189,14 @@ describe('the comparison on screen', () => {
     }
   });
 });
+
+describe('a comparison after its first iteration', () => {
+  it('draws both runs in the chart, each a single point so far', () => {
+    for (const [, theme] of THEMES) {
+      const frame = frameAt(screen(appAfter('c down down right enter space', 'deep-net'), theme, at80), 80);
+      const plot = frame.split('\n').filter((l) => /^ *-?[\d.]+[┤┼|+]/.test(l) || /^ *-?[\d.]+[|+]/.test(l));
+      // B (linear) is far above A: its glyph stands right of the axis on its own row.
+      expect(plot.some((l) => new RegExp(`^ *[\\d.]+[┤|]${theme.glyphs.chartSecond.replace(/[*+.]/g, '\\$&')}`).test(l))).toBe(true);
+    }
+  });
+});

@@ -157,7 +157,9 @@ export function LineChart(props: LineChartProps) {
   const column = (iteration: number) => labelWidth + 1 + Math.round((iteration - 1) * (total <= points ? stretch : points / total));
   const scaled = (s: Series) => {
     const ys = sample(s, total <= points ? s.length : Math.max(2, Math.round((points * s.length) / total))).map((e) => ((toY(e) - lo) / (hi - lo)) * h);
-    if (stretch === 1 || ys.length < 2) return ys;
+    // asciichart draws a series' first value on the axis only: one value alone gets a step beside it, to be seen.
+    if (ys.length === 1) return [ys[0]!, ys[0]!];
+    if (stretch === 1) return ys;
     return ys.flatMap((y, i) => (i === ys.length - 1 ? [y] : Array.from({ length: stretch }, (_, k) => y + ((ys[i + 1]! - y) * k) / stretch)));
   };
   const draw = (values: number[], symbols: typeof g.chart) =>
