@@ -5,6 +5,7 @@
  * Rows are named by their index in the dataset ("row 2", as in the street-light panel) and hidden
  * nodes by their column in the network panel ("h1").
  */
+import { singleLayerFloor } from '../engine/leastSquares.js';
 import { rowsPerUpdate, type TrainerState } from '../engine/trainer.js';
 import type { Mode } from '../engine/types.js';
 import { SPEEDS, type SessionState } from '../session/state.js';
@@ -78,7 +79,13 @@ export function outcome(t: TrainerState): string {
   const held = t.heldOutErrors.last();
   if (held !== undefined && last < 0.01 && held > 0.1) return `Trained rows' error ${n(last)}, held-out ${n(held)}: memorised.`;
   const back = errors.at(errors.length - 11);
-  if (back !== undefined && last > 0.1 && back - last < 0.02 * last) return `The error levelled off at ${n(last)}: a plateau above 0.`;
+  if (back !== undefined && last > 0.1 && back - last < 0.02 * last) {
+    // The chart's dotted floor: where it is above 0, no weights of a single layer can do better.
+    const floor = singleLayerFloor(t.setup);
+    if (floor <= 1e-6) return `The error levelled off at ${n(last)}: a plateau above 0.`;
+    // Short, so that at 80 columns the lesson keeps its line; the chart's legend names the dotted line.
+    return `A plateau at ${n(last)}; no single layer gets below ${n(floor)}.`;
+  }
   if (last < 0.01) return `Learned: the error is down to ${n(last)}.`;
   return `The error is ${n(last)} and still falling.`;
 }
