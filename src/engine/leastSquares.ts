@@ -54,10 +54,18 @@ export function bestSingleLayer(rows: Matrix, goals: Vector): LeastSquares {
   return { error: dot(residual, residual), predictions: goals.map((g, i) => g - residual[i]!) };
 }
 
+// Setups are never changed, so a floor once found holds for the setup's life (charts and captions ask every frame).
+const floors = new WeakMap<object, number>();
+
 /** The floor of a setup's training error for any 2-layer net: the best single layer on its lamps. */
 export function singleLayerFloor(setup: Pick<TrainingSetup, 'inputs' | 'labels' | 'trainRows'>): number {
-  return bestSingleLayer(
-    setup.trainRows.map((r) => setup.inputs[r]!),
-    setup.trainRows.map((r) => setup.labels[r]!),
-  ).error;
+  let floor = floors.get(setup);
+  if (floor === undefined) {
+    floor = bestSingleLayer(
+      setup.trainRows.map((r) => setup.inputs[r]!),
+      setup.trainRows.map((r) => setup.labels[r]!),
+    ).error;
+    floors.set(setup, floor);
+  }
+  return floor;
 }

@@ -156,6 +156,7 @@ export function TrainingScreen({ app, session, theme, size }: TrainingScreenProp
   const bodyHeight = layout.bands.reduce((sum, b) => sum + b.height, 0) + spacing * (layout.bands.length - 1);
   // The help takes the caption's lines too: on a small screen it then fits in one column.
   const help = app.help;
+  const marks = changeMarks(app.live, session.trainer);
 
   return (
     <Box flexDirection="column" width={width} height={layout.height}>
@@ -170,7 +171,7 @@ export function TrainingScreen({ app, session, theme, size }: TrainingScreenProp
             <Box flexDirection="row" height={band.height}>
               {band.panels.map((name, k) => (
                 <Box key={name} marginLeft={k > 0 ? gap : 0} flexShrink={0}>
-                  {instrumentPanel(name, layout, app, session, theme) ?? panel(name, layout, session, theme, changeMarks(app.live, session.trainer))}
+                  {instrumentPanel(name, layout, app, session, theme) ?? panel(name, layout, session, theme, marks)}
                 </Box>
               ))}
             </Box>
